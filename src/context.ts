@@ -1,0 +1,39 @@
+/**
+ * Per-parse state handed from stage to stage. Nothing here outlives one
+ * `parsePlan` call.
+ */
+import type { Locator, MappedText } from './source-map.js'
+import type { Message, MessageCode, Position, Text } from './types.js'
+import { messageText } from './messages.js'
+
+export interface ParseContext {
+  /** The input exactly as given. */
+  readonly input: string
+  readonly locator: Locator
+  /** Normalised text of every `text` node, mapped back to the input. */
+  readonly textMaps: WeakMap<Text, MappedText>
+  readonly messages: Message[]
+  /** Adds a message; `fatal` follows vfile (true error, false warning, null info). */
+  warn(code: MessageCode, place?: Position, detail?: string, fatal?: boolean | null): void
+}
+
+export function createContext(input: string, locator: Locator): ParseContext {
+  const messages: Message[] = []
+  return {
+    input,
+    locator,
+    textMaps: new WeakMap(),
+    messages,
+    warn(code, place, detail, fatal = false) {
+      const text = messageText(code)
+      messages.push({
+        ruleId: code,
+        source: 'plan-parse',
+        reason: detail ? `${text.en}: ${detail}` : text.en,
+        reasonZh: detail ? `${text.zh}：${detail}` : text.zh,
+        ...(place ? { place } : {}),
+        fatal,
+      })
+    },
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Grammar tables: data in `grammars/`, validated with zod when this module
+ * is first imported. Each file names its sources in `$comment`.
+ */
+import { z } from 'zod'
+import numberingJson from '../grammars/numbering.json'
+import layoutJson from '../grammars/layout.json'
+
+const label = z.object({ zh: z.string(), en: z.string() })
+
+const schemeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['section', 'box', 'annex']),
+  rank: z.number().int(),
+  numeral: z.enum(['cn', 'arabic', 'circled', 'cn-or-arabic', 'decimal']),
+  pattern: z.string(),
+  label,
+})
+
+const numberingSchema = z.object({
+  $comment: z.string(),
+  numerals: z.object({ cn: z.string(), circled: z.string() }),
+  schemes: z.array(schemeSchema).min(1),
+})
+
+const layoutSchema = z.object({
+  $comment: z.string(),
+  /** Characters that end a sentence. */
+  sentenceEnd: z.string(),
+  /** Characters that end a heading title. */
+  titleEnd: z.string(),
+  /** Bracket and quote pairs kept balanced inside a sentence. */
+  pairs: z.array(z.tuple([z.string(), z.string()])),
+  /** Whole-line patterns of page numbers (－3－, - 3 -, 第3页). */
+  pageNumber: z.array(z.string()),
+  /** Patterns of front-matter lines. */
+  docNumber: z.string(),
+  dateLine: z.string(),
+  addressees: z.string(),
+  /** Lead-ins of in-paragraph enumerations. */
+  listShi: z.string(),
+  listDash: z.string(),
+})
+
+export type SchemeGrammar = z.infer<typeof schemeSchema> & { regex: RegExp }
+export type LayoutGrammar = z.infer<typeof layoutSchema>
+
+export interface Grammars {
+  numerals: { cn: string; circled: string }
+  schemes: SchemeGrammar[]
+  layout: LayoutGrammar & { pageNumberRegex: RegExp[] }
+}
+
+function load(): Grammars {
+  const numbering = numberingSchema.parse(numberingJson)
+  const layout = layoutSchema.parse(layoutJson)
+  return {
+    numerals: numbering.numerals,
+    schemes: numbering.schemes.map((s) => ({ ...s, regex: new RegExp(s.pattern, 'u') })),
+    layout: { ...layout, pageNumberRegex: layout.pageNumber.map((p) => new RegExp(p, 'u')) },
+  }
+}
+
+/** The validated grammars (immutable; built once). */
+export const grammars: Readonly<Grammars> = Object.freeze(load())

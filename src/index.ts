@@ -1,0 +1,2 @@
+export { parsePlan } from './parse.js'
+export type * from './types.js'

@@ -1,0 +1,41 @@
+/**
+ * `parsePlan`: the pipeline, one stage per module.
+ *
+ * decode (caller / `decode.ts`) → layout (`layout/`: form detection and
+ * normalisation with an offset map) → blocks → numbering (`numbering.ts`)
+ * → tree (`tree.ts`) → sentences (`sentences.ts`) → quantities
+ * (`quantities/`) → roles (`roles.ts`) → flat records (`indicators.ts`).
+ */
+import { createContext } from './context.js'
+import { buildIndicators, collectQuantities } from './indicators.js'
+import { readBlocks } from './layout/index.js'
+import { insertQuantities } from './quantities/insert.js'
+import { assignRoles } from './roles.js'
+import { createLocator } from './source-map.js'
+import { buildTree } from './tree.js'
+import type { ParseOptions, ParseResult } from './types.js'
+
+/**
+ * Parse the text of a Chinese government plan.
+ *
+ * @example
+ * ```ts
+ * const { tree, quantities } = parsePlan('一、主要目标\n城镇登记失业率控制在4%以内。')
+ * tree.children[0].children[0] // { type: 'section', marker: { raw: '一、', … }, title: '主要目标', … }
+ * quantities[0] // { raw: '4%以内', value: 4, unit: 'percent', qualifier: 'lte', role: 'target', … }
+ * ```
+ *
+ * Never throws for a string; problems are reported in `messages`.
+ * @throws {TypeError} when `text` is not a string.
+ */
+export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
+  if (typeof text !== 'string') {
+    throw new TypeError(`parsePlan(text): expected text to be a string, got ${text === null ? 'null' : typeof text}`)
+  }
+  const ctx = createContext(text, createLocator(text))
+  const { blocks, form } = readBlocks(text, ctx, options.format)
+  const tree = buildTree(blocks, form, ctx)
+  insertQuantities(tree, ctx)
+  assignRoles(tree, ctx)
+  return { tree, messages: ctx.messages, quantities: collectQuantities(tree), indicators: buildIndicators(tree, ctx) }
+}
