@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Scores the built package against the gold copy in eval/gold with the
+// reference scorer (eval/score.mjs, identical to the shared one), on every
+// seed. Extra arguments are passed to the scorer (e.g. --json).
+import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const seeds = readdirSync(join(root, 'seeds'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => join('seeds', f))
+const out = execFileSync(
+  process.execPath,
+  [join('eval', 'score.mjs'), '--project', '.', '--gold', join('eval', 'gold'), ...process.argv.slice(2), ...seeds],
+  { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 },
+)
+process.stdout.write(out)

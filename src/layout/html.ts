@@ -1,0 +1,124 @@
+/**
+ * HTML pages: block elements become blocks, tables become tables, and the
+ * page chrome (head, scripts, styles, navigation) is set aside.
+ */
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import type { ParseContext } from '../context.js'
+import { MappedTextBuilder, trimMapped, type MappedText } from '../source-map.js'
+import type { AsideBlock, Block, TableBlock } from './blocks.js'
+
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'caption', 'header', 'footer', 'body', 'html', 'form', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])
+const CHROME = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'svg', 'select', 'button', 'input', 'textarea'])
+
+export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
+  const tree = unified().use(rehypeParse).parse(input) as HastRoot
+  const blocks: Block[] = []
+  let current = new MappedTextBuilder()
+  let currentStart = -1
+  let currentEnd = -1
+  const flush = (): void => {
+    const text = trimMapped(current.build())
+    if (text.text.length) blocks.push({ kind: 'text', text, start: text.offsets[0]!, end: text.offsets[text.text.length - 1]! + 1 })
+    current = new MappedTextBuilder()
+    currentStart = -1
+    currentEnd = -1
+  }
+  const chrome = (node: Element): void => {
+    const s = node.position?.start.offset
+    const e = node.position?.end.offset
+    if (s !== undefined && e !== undefined && e > s) blocks.push({ kind: 'aside', reason: 'markup', start: s, end: e } satisfies AsideBlock)
+  }
+  const walk = (node: HastNodes): void => {
+    if (node.type === 'text') {
+      appendText(input, node, current)
+      if (currentStart < 0) currentStart = node.position?.start.offset ?? -1
+      currentEnd = node.position?.end.offset ?? currentEnd
+      return
+    }
+    if (node.type !== 'element' && node.type !== 'root') return
+    if (node.type === 'element') {
+      if (CHROME.has(node.tagName)) {
+        flush()
+        chrome(node)
+        return
+      }
+      if (node.tagName === 'table') {
+        flush()
+        const t = tableBlock(input, node)
+        if (t) blocks.push(t)
+        return
+      }
+      if (node.tagName === 'br') {
+        flush()
+        return
+      }
+      if (BLOCK.has(node.tagName)) flush()
+    }
+    for (const child of node.children) walk(child as HastNodes)
+    if (node.type === 'element' && BLOCK.has(node.tagName)) flush()
+  }
+  walk(tree)
+  flush()
+  void currentStart
+  void currentEnd
+  return blocks
+}
+
+/** Text of a hast text node mapped to the input; entities map to their source. */
+function appendText(input: string, node: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } }, b: MappedTextBuilder): void {
+  const s = node.position?.start.offset
+  const e = node.position?.end.offset
+  if (s === undefined || e === undefined) return
+  const value = node.value.replace(/\s+/g, (m) => (m.includes('\n') ? '' : ' '))
+  if (input.slice(s, e) === node.value) {
+    // Collapse whitespace runs but keep the map exact.
+    let i = s
+    while (i < e) {
+      const c = input[i]!
+      if (/\s/.test(c)) {
+        let j = i
+        while (j < e && /\s/.test(input[j]!)) j++
+        if (!input.slice(i, j).includes('\n')) b.appendVirtual(' ', i)
+        i = j
+      } else {
+        b.appendSpan(input, i, i + 1)
+        i++
+      }
+    }
+    return
+  }
+  // Entities changed the length: map each character to the nearest source.
+  const ratio = (e - s) / Math.max(1, value.length)
+  for (let k = 0; k < value.length; k++) b.appendVirtual(value[k]!, Math.min(e - 1, s + Math.floor(k * ratio)))
+}
+
+function tableBlock(input: string, table: Element): TableBlock | undefined {
+  const rows: TableBlock['rows'] = []
+  const visit = (node: Element): void => {
+    if (node.tagName === 'tr') {
+      const cells: TableBlock['rows'][number]['cells'] = []
+      for (const c of node.children) {
+        if (c.type !== 'element' || (c.tagName !== 'td' && c.tagName !== 'th')) continue
+        const b = new MappedTextBuilder()
+        const collect = (n: HastNodes): void => {
+          if (n.type === 'text') appendText(input, n, b)
+          else if (n.type === 'element') {
+            if (n.tagName === 'br' || n.tagName === 'p') b.length && b.appendVirtual('', 0)
+            for (const k of n.children) collect(k as HastNodes)
+          }
+        }
+        collect(c)
+        const text: MappedText = trimMapped(b.build())
+        cells.push({ text, start: c.position?.start.offset ?? 0, end: c.position?.end.offset ?? 0 })
+      }
+      if (cells.length) rows.push({ cells, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 })
+      return
+    }
+    for (const c of node.children) if (c.type === 'element') visit(c)
+  }
+  visit(table)
+  if (!rows.length) return undefined
+  return { kind: 'table', form: 'html', rows, start: table.position?.start.offset ?? 0, end: table.position?.end.offset ?? 0 }
+}

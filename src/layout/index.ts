@@ -1,0 +1,351 @@
+/**
+ * Layout normalisation: from the input string to blocks.
+ *
+ * Whatever the form (hard-wrapped PDF text with page numbers, one-line web
+ * text, markdown, Word-table text, HTML), the result is a list of blocks
+ * whose text is normalised and mapped back to input offsets. Nothing is
+ * dropped: page numbers, running headers and separators become `aside`
+ * blocks (or ride on the paragraph they interrupt).
+ */
+import type { ParseContext } from '../context.js'
+import { grammars } from '../grammars.js'
+import { MappedTextBuilder } from '../source-map.js'
+import type { InputForm } from '../types.js'
+import type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
+import { detectForm } from './detect.js'
+import { htmlBlocks } from './html.js'
+import { displayWidth, splitLines, splitSpaceRuns, type Line } from './lines.js'
+import { cleanLine, type CleanLine } from './markup.js'
+import { startsWithMarker } from '../numbering.js'
+import { pipeTable, tsvRow, wordTable } from './tables.js'
+
+export type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
+
+type LineKind = 'blank' | 'page' | 'separator' | 'pipe' | 'wordCell' | 'tsv' | 'text'
+
+interface ClassifiedLine extends Line {
+  kind: LineKind
+}
+
+/** Lines longer than this (display width) are cut at space runs. */
+const LONG_LINE = 150
+
+export function readBlocks(input: string, ctx: ParseContext, format?: InputForm): { blocks: Block[]; form: InputForm } {
+  const form = format ?? detectForm(input)
+  if (!/\S/.test(input)) {
+    ctx.warn('empty-input', undefined, undefined, null)
+    return { blocks: [], form }
+  }
+  if (form === 'html') return { blocks: htmlBlocks(input, ctx), form }
+  const markdown = form === 'markdown'
+  const lines = splitLines(input).flatMap((l) => (displayWidth(input, l.start, l.end) > LONG_LINE ? splitSpaceRuns(input, l) : [l]))
+  const classified = lines.map((l) => classify(input, l))
+  markRunningHeaders(input, classified, form)
+  return { blocks: group(input, classified, ctx, markdown), form }
+}
+
+function classify(input: string, line: Line): ClassifiedLine {
+  const raw = input.slice(line.start, line.end)
+  let kind: LineKind = 'text'
+  if (!/\S/.test(raw)) kind = 'blank'
+  else if (grammars.layout.pageNumberRegex.some((r) => r.test(raw))) kind = 'page'
+  else if (/^[\s|:]*-{3,}[-\s\t|:]*$/.test(raw) || /^\s*(?:\*\s*){3,}$/.test(raw)) kind = 'separator'
+  else if (/^\s*\|.*\|/.test(raw)) kind = 'pipe'
+  else if (raw.charCodeAt(0) === 0x09 && raw.indexOf('\t', 1) < 0) kind = 'wordCell'
+  else if (/\S\t|\t\S/.test(raw.replace(/^\t+/, ''))) kind = 'tsv'
+  return { ...line, kind }
+}
+
+/**
+ * In hard-wrapped PDF text, a short line repeated on many pages (the plan's
+ * name at the top of each page) is a running header.
+ */
+function markRunningHeaders(input: string, lines: ClassifiedLine[], form: InputForm): void {
+  if (form !== 'pdf-text') return
+  const counts = new Map<string, number>()
+  for (const l of lines) {
+    if (l.kind !== 'text') continue
+    const t = input.slice(l.start, l.end).trim()
+    if (t.length >= 4 && t.length <= 40) counts.set(t, (counts.get(t) ?? 0) + 1)
+  }
+  for (const l of lines) {
+    if (l.kind !== 'text') continue
+    const t = input.slice(l.start, l.end).trim()
+    if ((counts.get(t) ?? 0) >= 3 && !startsWithMarker(t) && !/[。；，]/.test(t)) l.kind = 'page'
+  }
+}
+
+function aside(input: string, l: Line, reason: AsideBlock['reason']): AsideBlock {
+  let s = l.start
+  let e = l.end
+  while (s < e && /\s/.test(input[s]!)) s++
+  while (e > s && /\s/.test(input[e - 1]!)) e--
+  return { kind: 'aside', reason, start: s, end: e }
+}
+
+function group(input: string, lines: ClassifiedLine[], ctx: ParseContext, markdown: boolean): Block[] {
+  const blocks: Block[] = []
+  const wrap = wrapWidth(input, lines, markdown)
+  let pending: ClassifiedLine[] = []
+  const flushText = (): void => {
+    if (pending.length) blocks.push(...paragraphs(input, pending, wrap, markdown))
+    pending = []
+  }
+  let i = 0
+  while (i < lines.length) {
+    const l = lines[i]!
+    if (l.kind === 'wordCell') {
+      const end = wordRegionEnd(input, lines, i)
+      const cellCount = lines.slice(i, end).filter((x) => x.kind === 'wordCell').length
+      if (cellCount >= 3) {
+        flushText()
+        let last = end
+        while (last > i && lines[last - 1]!.kind === 'blank') last--
+        blocks.push(wordTable(input, lines.slice(i, last), ctx, markdown))
+        i = end
+        continue
+      }
+      pending.push({ ...l, kind: 'text' })
+      i++
+      continue
+    }
+    if (l.kind === 'tsv') {
+      flushText()
+      i = tsvRegion(input, lines, i, blocks, ctx, markdown)
+      continue
+    }
+    if (l.kind === 'pipe') {
+      let j = i
+      while (j < lines.length && (lines[j]!.kind === 'pipe' || lines[j]!.kind === 'separator')) j++
+      const table = j - i >= 2 ? pipeTable(input, l.start, lines[j - 1]!.end) : undefined
+      if (table) {
+        flushText()
+        blocks.push(table)
+        i = j
+        continue
+      }
+      pending.push({ ...l, kind: 'text' })
+      i++
+      continue
+    }
+    if (l.kind === 'separator') {
+      flushText()
+      blocks.push(aside(input, l, 'separator'))
+      i++
+      continue
+    }
+    pending.push(l)
+    i++
+  }
+  flushText()
+  return blocks
+}
+
+/** End (exclusive) of a Word-table region starting at `from`. */
+function wordRegionEnd(input: string, lines: ClassifiedLine[], from: number): number {
+  let j = from
+  while (j < lines.length) {
+    const k = lines[j]!.kind
+    if (k === 'wordCell' || k === 'blank') {
+      j++
+      continue
+    }
+    if (k === 'text') {
+      const t = input.slice(lines[j]!.start, lines[j]!.end).trim()
+      if (/^(?:附\s*件|专栏|第[一二三四五六七八九十百0-9]+[章节篇])/.test(t) || /^[一二三四五六七八九十]{1,3}、/.test(t)) break
+      j++
+      continue
+    }
+    break
+  }
+  return j
+}
+
+/** Reads a region of tab-separated rows; returns the index after it. */
+function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks: Block[], ctx: ParseContext, markdown: boolean): number {
+  let i = from
+  const first = tsvRow(input, lines[i]!, markdown)
+  const filled = first.cells.filter((c) => c.text.text.length > 0)
+  // A box or attachment title padded with tabs heads the table.
+  if (filled.length === 1 && startsWithMarker(filled[0]!.text.text)) {
+    blocks.push(textBlock(input, [lines[i]!], filled[0]!.text))
+    i++
+  }
+  const rows: TableBlock['rows'] = []
+  const asides: AsideBlock[] = []
+  let j = i
+  while (j < lines.length) {
+    const k = lines[j]!.kind
+    if (k === 'tsv') {
+      const row = tsvRow(input, lines[j]!, markdown)
+      if (row.cells.some((c) => c.text.text.length > 0)) rows.push(row)
+      j++
+    } else if (k === 'separator' && rows.length) {
+      asides.push(aside(input, lines[j]!, 'separator'))
+      j++
+    } else if (k === 'blank' && j + 1 < lines.length && (lines[j + 1]!.kind === 'tsv' || lines[j + 1]!.kind === 'blank')) {
+      j++
+    } else break
+  }
+  if (rows.length === 0) return Math.max(j, from + 1)
+  if (rows.length === 1 && rows[0]!.cells.filter((c) => c.text.text).length === 1) {
+    const cell = rows[0]!.cells.find((c) => c.text.text)!
+    blocks.push(textBlock(input, [lines[i]!], cell.text))
+  } else {
+    const width = (r: (typeof rows)[number]): number => {
+      let n = r.cells.length
+      while (n > 0 && !r.cells[n - 1]!.text.text) n--
+      return n
+    }
+    const widths = rows.map((r) => r.cells.length)
+    const max = Math.max(...widths)
+    for (const r of rows) {
+      if (width(r) > rows[0]!.cells.length && rows[0]!.cells.length < max) {
+        ctx.warn('table-ragged', ctx.locator.position(r.start, r.end), `row has ${width(r)} cells, first row has ${rows[0]!.cells.length}`)
+      }
+    }
+    blocks.push({ kind: 'table', form: 'tsv', rows, start: rows[0]!.start, end: rows[rows.length - 1]!.end })
+  }
+  blocks.push(...asides)
+  return j
+}
+
+interface WrapInfo {
+  /** Display width of a full line, when the text is hard-wrapped. */
+  width?: number
+  /** True when blank lines separate wrapped lines, not paragraphs. */
+  blankIsNoise: boolean
+}
+
+/**
+ * The wrap width of hard-wrapped text: most lines fill the width exactly;
+ * paragraph-final lines fall short of it.
+ */
+function wrapWidth(input: string, lines: ClassifiedLine[], markdown: boolean): WrapInfo {
+  const widths: number[] = []
+  let followedByBlank = 0
+  let text = 0
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!
+    if (l.kind !== 'text') continue
+    text++
+    if (lines[i + 1]?.kind === 'blank') followedByBlank++
+    if (markdown && /^\s*#/.test(input.slice(l.start, l.start + 8))) continue
+    const w = displayWidth(input, l.start, l.end)
+    if (w >= 4) widths.push(trimmedWidth(input, l))
+  }
+  const blankIsNoise = text > 0 && followedByBlank / text > 0.6
+  if (widths.length < 8) return { blankIsNoise }
+  const sorted = [...widths].sort((a, b) => a - b)
+  const w = sorted[Math.floor(sorted.length * 0.8)]!
+  const full = widths.filter((x) => x >= w - 2 && x <= w + 2).length
+  const over = widths.filter((x) => x > w + 4).length
+  if (w >= 12 && w <= 120 && full / widths.length >= 0.4 && over / widths.length < 0.1) return { width: w, blankIsNoise }
+  return { blankIsNoise }
+}
+
+function trimmedWidth(input: string, l: Line): number {
+  let s = l.start
+  let e = l.end
+  while (s < e && /\s/.test(input[s]!)) s++
+  while (e > s && /\s/.test(input[e - 1]!)) e--
+  return displayWidth(input, s, e)
+}
+
+const SENTENCE_END = /[。！？；!?;]$/
+const TITLE_END = /[。！？；：:!?;”’）)」』】》]$/
+
+/** Joins the text lines of a run into paragraph blocks. */
+function paragraphs(input: string, lines: ClassifiedLine[], wrap: WrapInfo, markdown: boolean): Block[] {
+  const out: Block[] = []
+  let current: { lines: Array<ClassifiedLine & CleanLine>; asides: AsideBlock[] } | undefined
+  let sawBlank = false
+  const close = (): void => {
+    if (current) out.push(joinLines(input, current.lines, current.asides))
+    current = undefined
+  }
+  for (const l of lines) {
+    if (l.kind === 'blank') {
+      sawBlank = true
+      continue
+    }
+    if (l.kind === 'page') {
+      const a = aside(input, l, input.slice(l.start, l.end).trim().length <= 12 ? 'page-number' : 'running-header')
+      // A page break inside a paragraph rides on it; between paragraphs it
+      // is a block of its own.
+      if (current) current.asides.push(a)
+      else out.push(a)
+      continue
+    }
+    const clean = { ...l, ...cleanLine(input, l.start, l.end, markdown) }
+    if (!clean.text.text) {
+      sawBlank = true
+      continue
+    }
+    if (current && shouldJoin(input, current.lines[current.lines.length - 1]!, clean, wrap, sawBlank)) {
+      current.lines.push(clean)
+    } else {
+      close()
+      current = { lines: [clean], asides: [] }
+    }
+    sawBlank = false
+  }
+  close()
+  // Asides collected after a paragraph's last line belong between blocks.
+  return out.flatMap((b) => (b.kind === 'text' ? splitTrailingAsides(b) : [b]))
+}
+
+function splitTrailingAsides(b: TextBlock & { asides?: AsideBlock[] }): Block[] {
+  if (!b.asides?.length) return [b]
+  const inside = b.asides.filter((a) => a.start < b.end)
+  const after = b.asides.filter((a) => a.start >= b.end)
+  const block: TextBlock & { asides?: AsideBlock[] } = { ...b }
+  if (inside.length) block.asides = inside
+  else delete block.asides
+  return [block, ...after]
+}
+
+function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: ClassifiedLine & CleanLine, wrap: WrapInfo, blankBetween: boolean): boolean {
+  if (prev.mdHeading || next.mdHeading) return false
+  const p = prev.text.text
+  const n = next.text.text
+  const nextMarker = startsWithMarker(n)
+  if (wrap.width) {
+    if (blankBetween && !wrap.blankIsNoise) return false
+    const full = trimmedWidth(input, prev) >= wrap.width - 2
+    if (!full) return false
+    if (nextMarker && SENTENCE_END.test(p)) return false
+    return true
+  }
+  // Paragraph-per-line text with stray hard wraps (…厚植优 / 势。).
+  if (nextMarker || /^(?:——|--|－－)/.test(n)) return false
+  if (TITLE_END.test(p) || !/[\u4e00-\u9fff，、A-Za-z0-9]$/.test(p)) return false
+  if (displayWidth(p, 0, p.length) < 20) return false
+  if (startsWithMarker(p) && !/[，。；]/.test(p)) return false
+  return true
+}
+
+function joinLines(input: string, lines: Array<ClassifiedLine & CleanLine>, asides: AsideBlock[]): TextBlock & { asides?: AsideBlock[] } {
+  const b = new MappedTextBuilder()
+  let prev = ''
+  for (const l of lines) {
+    const t = l.text
+    if (b.length > 0 && /[A-Za-z0-9,.;:%]$/.test(prev) && /^[A-Za-z]/.test(t.text)) b.appendVirtual(' ', t.offsets[0]! - 1)
+    b.appendMapped(t)
+    prev = t.text
+  }
+  const first = lines[0]!
+  const last = lines[lines.length - 1]!
+  const block = textBlock(input, [first, last], b.build(), first.mdHeading || undefined)
+  return asides.length ? { ...block, asides } : block
+}
+
+function textBlock(input: string, span: Line[], text: TextBlock['text'], mdHeading?: number): TextBlock {
+  let s = span[0]!.start
+  let e = span[span.length - 1]!.end
+  while (s < e && /\s/.test(input[s]!)) s++
+  while (e > s && /\s/.test(input[e - 1]!)) e--
+  const block: TextBlock = { kind: 'text', text, start: s, end: e }
+  if (mdHeading) block.mdHeading = mdHeading
+  return block
+}

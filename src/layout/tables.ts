@@ -1,0 +1,147 @@
+/**
+ * Tables from plain text: tab-separated rows, Word exports with one cell
+ * per line, and markdown pipe tables (read by mdast-util-from-markdown with
+ * the GFM table extension, so its quirks match remark's).
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
+import { gfmTable } from 'micromark-extension-gfm-table'
+import type { ParseContext } from '../context.js'
+import { MappedTextBuilder, type MappedText } from '../source-map.js'
+import type { TableBlock } from './blocks.js'
+import type { Line } from './lines.js'
+import { cleanLine } from './markup.js'
+
+type Row = TableBlock['rows'][number]
+type Cell = Row['cells'][number]
+
+/** Cells of one tab-separated line. */
+export function tsvRow(input: string, line: Line, markdown: boolean): Row {
+  const cells: Cell[] = []
+  let s = line.start
+  for (let i = line.start; i <= line.end; i++) {
+    if (i === line.end || input.charCodeAt(i) === 0x09) {
+      cells.push({ text: cleanLine(input, s, i, markdown).text, start: s, end: i })
+      s = i + 1
+    }
+  }
+  // Trailing empty cells that only pad the row are kept: they carry the
+  // column count; callers decide what an empty row is.
+  return { cells, start: line.start, end: line.end }
+}
+
+/**
+ * A Word table exported as text: each cell starts a line with a tab, a
+ * cell's further lines follow without one (vertical text such as 就/业/类
+ * is one cell, joined without separators).
+ *
+ * Rows are found from the numbering column: the header runs up to the
+ * first cell that reads `1`, and each row starts with the next number.
+ */
+export function wordTable(input: string, lines: Line[], ctx: ParseContext, markdown: boolean): TableBlock {
+  const cells: Cell[] = []
+  let current: { parts: Line[] } | undefined
+  const close = (): void => {
+    if (!current) return
+    const b = new MappedTextBuilder()
+    let prevAscii = false
+    for (const part of current.parts) {
+      const t = cleanLine(input, part.start, part.end, markdown).text
+      if (t.text.length === 0) continue
+      const firstAscii = /^[A-Za-z0-9]/.test(t.text)
+      if (b.length > 0 && prevAscii && firstAscii) b.appendVirtual(' ', t.offsets[0]! - 1)
+      b.appendMapped(t)
+      prevAscii = /[A-Za-z0-9]$/.test(t.text)
+    }
+    const first = current.parts[0]!
+    const last = current.parts[current.parts.length - 1]!
+    cells.push({ text: b.build(), start: first.start + 1, end: last.end })
+    current = undefined
+  }
+  for (const line of lines) {
+    if (input.charCodeAt(line.start) === 0x09) {
+      close()
+      current = { parts: [{ start: line.start + 1, end: line.end }] }
+    } else if (current && line.end > line.start && /\S/.test(input.slice(line.start, line.end))) {
+      current.parts.push(line)
+    }
+  }
+  close()
+  const start = lines[0]!.start
+  const end = lines[lines.length - 1]!.end
+  const rows = rowsFromNumbering(cells)
+  if (!rows) {
+    ctx.warn('table-ragged', ctx.locator.position(start, end), 'no numbering column; one cell per row')
+    return { kind: 'table', form: 'word', rows: cells.map((c) => ({ cells: [c], start: c.start, end: c.end })), start, end }
+  }
+  for (const r of rows) {
+    if (r.cells.length !== rows[0]!.cells.length) {
+      ctx.warn('table-ragged', ctx.locator.position(r.start, r.end), `row has ${r.cells.length} cells, header has ${rows[0]!.cells.length}`)
+    }
+  }
+  return { kind: 'table', form: 'word', rows, start, end }
+}
+
+function rowsFromNumbering(cells: Cell[]): Row[] | undefined {
+  const num = (c: Cell | undefined): number | undefined => {
+    const m = c && /^\s*([0-9０-９]{1,3})\s*$/.exec(c.text.text)
+    return m ? Number(m[1]!.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) : undefined
+  }
+  const firstOne = cells.findIndex((c) => num(c) === 1)
+  if (firstOne < 1) return undefined
+  const width = firstOne
+  const rows: Row[] = []
+  const push = (from: number, to: number): void => {
+    const cs = cells.slice(from, to)
+    if (cs.length) rows.push({ cells: cs, start: cs[0]!.start, end: cs[cs.length - 1]!.end })
+  }
+  push(0, width)
+  let i = firstOne
+  let expected = 1
+  while (i < cells.length) {
+    // The row runs to the cell holding the next number, looked for at
+    // the expected width first, then anywhere after it.
+    let next = -1
+    if (num(cells[i + width]) === expected + 1) next = i + width
+    else {
+      for (let j = i + 1; j < cells.length; j++) {
+        if (num(cells[j]) === expected + 1) {
+          next = j
+          break
+        }
+      }
+    }
+    const to = next < 0 ? cells.length : next
+    push(i, to)
+    i = to
+    expected++
+  }
+  return rows
+}
+
+/**
+ * A markdown pipe table, parsed with the GFM table extension. Cell
+ * positions come from the mdast nodes, offset by the region's start.
+ */
+export function pipeTable(input: string, start: number, end: number): TableBlock | undefined {
+  const source = input.slice(start, end)
+  const tree = fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
+  const table = tree.children.find((n) => n.type === 'table')
+  if (!table || table.type !== 'table') return undefined
+  const rows: Row[] = table.children.map((row) => {
+    const cells = row.children.map((cell) => {
+      const s = start + (cell.position?.start.offset ?? 0)
+      const e = start + (cell.position?.end.offset ?? 0)
+      // Cell text without the pipes and padding.
+      let a = s
+      let z = e
+      while (a < z && (input[a] === '|' || input[a] === ' ' || input[a] === '\t')) a++
+      while (z > a && (input[z - 1] === '|' || input[z - 1] === ' ' || input[z - 1] === '\t')) z--
+      return { text: cleanLine(input, a, z, true).text as MappedText, start: a, end: z }
+    })
+    const rs = start + (row.position?.start.offset ?? 0)
+    const re = start + (row.position?.end.offset ?? 0)
+    return { cells, start: rs, end: re }
+  })
+  return { kind: 'table', form: 'pipe', rows, start, end }
+}

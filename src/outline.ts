@@ -1,0 +1,208 @@
+/**
+ * The outline: which blocks are headings, at what depth, and where each
+ * document of the file begins. Depth comes from the numbering alone: each
+ * document's scheme order is inferred as it appears, and a marker must
+ * continue its sequence to count (a stray `3.` is text).
+ */
+import type { ParseContext } from './context.js'
+import { grammars } from './grammars.js'
+import type { Block, TextBlock } from './layout/index.js'
+import { matchMarker, type MarkerMatch } from './numbering.js'
+import type { Document } from './types.js'
+
+const TITLE_STOP = new Set(grammars.layout.titleEnd)
+const DOC_NUMBER = new RegExp(grammars.layout.docNumber, 'u')
+const DATE_LINE = new RegExp(grammars.layout.dateLine, 'u')
+const ADDRESSEES = new RegExp(grammars.layout.addressees, 'u')
+
+/** A heading found at the start of a text block. */
+export interface HeadingCandidate {
+  marker: MarkerMatch
+  /** Index in the block text where the title starts and ends. */
+  titleStart: number
+  titleEnd: number
+  /** Index where the heading's lead sentence ends (after its stop). */
+  leadEnd: number
+  title: string
+  /** The title stands in the next block (`附件1：` / title line). */
+  titleFromNext?: boolean
+}
+
+export interface OutlineHeading extends HeadingCandidate {
+  block: number
+  /** Depth within its document; 0 for an attachment's own heading. */
+  depth: number
+}
+
+export interface OutlineDocument {
+  kind: Document['kind']
+  /** First block of the document. */
+  start: number
+}
+
+export interface Outline {
+  documents: OutlineDocument[]
+  headings: Map<number, OutlineHeading>
+  /** Blocks consumed as the title of the heading before them. */
+  titleBlocks: Set<number>
+}
+
+/** Heading candidate at the start of a text block, if its text has one. */
+export function headingCandidate(block: TextBlock, next: Block | undefined): HeadingCandidate | undefined {
+  const text = block.text.text
+  const marker = matchMarker(text)
+  if (!marker) return undefined
+  let i = marker.length
+  while (i < text.length && /[\s\u3000]/.test(text[i]!)) i++
+  if (marker.scheme.kind !== 'section') {
+    while (i < text.length && /[:：\s\u3000]/.test(text[i]!)) i++
+  }
+  const rest = text.slice(i)
+  if (marker.scheme.kind === 'annex') {
+    const hasNumber = /[0-9０-９一二三四五六七八九十]/.test(marker.raw.slice(2))
+    if (!hasNumber && rest.trim()) return undefined
+    // "附件1：…" followed by a list of names (1．…) is not a heading either.
+    if (rest && matchMarker(rest)) return undefined
+  }
+  if (!rest.trim()) {
+    if (next?.kind === 'text' && !matchMarker(next.text.text) && titleLike(next.text.text)) {
+      return { marker, titleStart: i, titleEnd: i, leadEnd: text.length, title: next.text.text.replace(/\s+/g, ''), titleFromNext: true }
+    }
+    if (marker.scheme.kind === 'annex') return { marker, titleStart: i, titleEnd: i, leadEnd: text.length, title: '' }
+    return undefined
+  }
+  let end = i
+  while (end < text.length && !TITLE_STOP.has(text[end]!)) end++
+  const leadEnd = end < text.length ? end + 1 : end
+  const title = text.slice(i, end).replace(/\s+/g, '')
+  if (!title) return undefined
+  return { marker, titleStart: i, titleEnd: end, leadEnd, title }
+}
+
+/** Short, unpunctuated text that can be a title. */
+export function titleLike(text: string): boolean {
+  const t = text.trim()
+  return t.length > 0 && t.length <= 60 && !/[。！？；，,]/.test(t) && !/[:：]$/.test(t) && !DATE_LINE.test(t) && !DOC_NUMBER.test(t)
+}
+
+interface Level {
+  scheme: string
+  ordinal: number
+  hasChildren: boolean
+}
+
+export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
+  const candidates = blocks.map((b, i) => (b.kind === 'text' ? headingCandidate(b, blocks[i + 1]) : undefined))
+  const documents: OutlineDocument[] = [{ kind: 'plan', start: 0 }]
+  const headings = new Map<number, OutlineHeading>()
+  const titleBlocks = new Set<number>()
+  let stack: Level[] = []
+  let lastHeading = -1
+  const accept = (i: number, c: HeadingCandidate, depth: number): void => {
+    headings.set(i, { ...c, block: i, depth })
+    if (c.titleFromNext) titleBlocks.add(i + 1)
+    lastHeading = i
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const c = candidates[i]
+    if (!c || titleBlocks.has(i)) continue
+    const kind = c.marker.scheme.kind
+    if (kind === 'annex') {
+      documents.push({ kind: 'attachment', start: i })
+      stack = []
+      accept(i, c, 0)
+      continue
+    }
+    if (kind === 'box') {
+      let parent = stack.length - 1
+      while (parent > 0 && !stack[parent]!.hasChildren) parent--
+      if (parent >= 0 && !stack[parent]!.hasChildren) parent = stack.length - 1
+      accept(i, c, parent + 2)
+      continue
+    }
+    const scheme = c.marker.scheme.id
+    const at = findLevel(stack, scheme)
+    const place = (): string => `${c.marker.raw}${c.title.slice(0, 20)}`
+    if (at >= 0) {
+      const expected = stack[at]!.ordinal + 1
+      if (c.marker.ordinal === expected || c.marker.ordinal === expected + 1) {
+        if (c.marker.ordinal !== expected) ctx.warn('broken-sequence', position(ctx, blocks[i]!), `${place()}: expected ${expected}`, null)
+        stack.length = at + 1
+        stack[at]!.ordinal = c.marker.ordinal
+        accept(i, c, at + 1)
+      } else if (c.marker.ordinal === 1 && at === 0) {
+        documents.push({ kind: 'plan', start: titleStart(blocks, candidates, lastHeading + 1, i) })
+        stack = [{ scheme, ordinal: 1, hasChildren: false }]
+        accept(i, c, 1)
+      } else {
+        ctx.warn('broken-sequence', position(ctx, blocks[i]!), `${place()}: expected ${expected}`)
+      }
+      continue
+    }
+    if (stack.length === 0 || c.marker.ordinal === 1) {
+      if (stack.length) stack[stack.length - 1]!.hasChildren = true
+      stack.push({ scheme, ordinal: c.marker.ordinal, hasChildren: false })
+      accept(i, c, stack.length)
+      continue
+    }
+    ctx.warn('broken-sequence', position(ctx, blocks[i]!), `${place()}: not the first of a new level`)
+  }
+  if (headings.size === 0 && blocks.length) ctx.warn('no-numbering', undefined, undefined, null)
+  splitNotice(blocks, documents, headings)
+  return { documents, headings, titleBlocks }
+}
+
+/** Level of the stack numbered with `scheme`, innermost first. */
+function findLevel(stack: Level[], scheme: string): number {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.scheme === scheme) return k
+  return -1
+}
+
+function position(ctx: ParseContext, b: Block) {
+  return ctx.locator.position(b.start, b.end)
+}
+
+/**
+ * Where a restarted numbering's document begins: at the title lines that
+ * precede it (after the previous document's last heading), or at the
+ * heading itself when there are none.
+ */
+function titleStart(blocks: Block[], candidates: Array<HeadingCandidate | undefined>, from: number, to: number): number {
+  let start = to
+  for (let k = to - 1; k >= from; k--) {
+    const b = blocks[k]!
+    if (b.kind === 'table' || candidates[k]) break
+    if (b.kind !== 'text') continue
+    if (titleLike(b.text.text)) start = k
+    else if (start < to) break
+  }
+  return start
+}
+
+/**
+ * A cover notice (通知) before the plan: its front matter ends with a
+ * date line, after which the plan's title begins.
+ */
+function splitNotice(blocks: Block[], documents: OutlineDocument[], headings: Map<number, OutlineHeading>): void {
+  const firstHeading = Math.min(documents[1]?.start ?? blocks.length, ...headings.keys())
+  let lastDate = -1
+  let noticeCue = false
+  for (let k = 0; k < firstHeading; k++) {
+    const b = blocks[k]!
+    if (b.kind !== 'text') continue
+    const t = b.text.text
+    if (DATE_LINE.test(t)) lastDate = k
+    if (DOC_NUMBER.test(t) || /(?:通知|决定|意见|批复|函)$/.test(t.replace(/\s+/g, '')) || ADDRESSEES.test(t)) noticeCue = true
+  }
+  if (lastDate < 0 || !noticeCue) return
+  for (let k = lastDate + 1; k < firstHeading; k++) {
+    const b = blocks[k]!
+    if (b.kind === 'text' && titleLike(b.text.text) && !/^(?:抄送|抄报|主题词)/.test(b.text.text) && !/(?:办公室|政府|委员会|厅|局)$/.test(b.text.text)) {
+      documents[0]!.kind = 'notice'
+      documents.splice(1, 0, { kind: 'plan', start: k })
+      return
+    }
+  }
+}
+
+export const frontMatterPatterns = { DOC_NUMBER, DATE_LINE, ADDRESSEES }

@@ -1,0 +1,62 @@
+/**
+ * Sentences: a paragraph's text split after 。！？； (and their ASCII
+ * forms), with brackets and quotes kept balanced, so that
+ * `他说：“好。再见。”然后…` stays one sentence up to the closing quote.
+ */
+import { grammars } from './grammars.js'
+import { isSpace } from './source-map.js'
+
+const ENDS = new Set(grammars.layout.sentenceEnd)
+const OPEN = new Map(grammars.layout.pairs.map(([o, c]) => [o, c]))
+const CLOSE = new Set(grammars.layout.pairs.map(([, c]) => c))
+
+/** `[start, end)` spans of the sentences of `text`, whitespace trimmed. */
+export function splitSentences(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  const stack: string[] = []
+  let start = 0
+  const push = (end: number): void => {
+    let s = start
+    let e = end
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+    if (e > s) spans.push([s, e])
+    start = end
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    const closer = OPEN.get(c)
+    if (closer !== undefined && !(closer === c && stack[stack.length - 1] === c)) {
+      // Runaway brackets (never closed) must not swallow the paragraph.
+      if (stack.length < 8) stack.push(closer)
+      continue
+    }
+    if (CLOSE.has(c)) {
+      const at = stack.lastIndexOf(c)
+      if (at >= 0) stack.length = at
+      continue
+    }
+    if (ENDS.has(c)) {
+      if (stack.length > 0 && !neverCloses(text, i, stack)) continue
+      // Keep closing quotes and brackets that follow the stop.
+      let j = i + 1
+      while (j < text.length && CLOSE.has(text[j]!) && stack.length === 0) j++
+      push(j)
+      i = j - 1
+      stack.length = 0
+    }
+  }
+  push(text.length)
+  return spans
+}
+
+/**
+ * A stop inside open brackets ends the sentence only when the brackets
+ * are never closed within the next stretch of text (a stray opener).
+ */
+function neverCloses(text: string, i: number, stack: string[]): boolean {
+  const want = stack[stack.length - 1]!
+  const limit = Math.min(text.length, i + 200)
+  for (let j = i + 1; j < limit; j++) if (text[j] === want) return false
+  return true
+}
