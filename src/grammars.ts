@@ -15,6 +15,8 @@ const schemeSchema = z.object({
   numeral: z.enum(['cn', 'arabic', 'circled', 'cn-or-arabic', 'decimal']),
   pattern: z.string(),
   label,
+  sameAs: z.string().optional(),
+  needsSequence: z.boolean().optional(),
 })
 
 const numberingSchema = z.object({

@@ -7,6 +7,8 @@ import { grammars, type SchemeGrammar } from './grammars.js'
 
 export interface MarkerMatch {
   scheme: SchemeGrammar
+  /** The scheme this marker counts in (`sameAs`, else the scheme's id). */
+  id: string
   /** The marker as written (`（一）`, `1．`, `专栏 1`). */
   raw: string
   /** Length of the marker in the block text. */
@@ -51,7 +53,7 @@ export function matchMarker(text: string): MarkerMatch | undefined {
     } else ordinal = num === undefined ? 1 : readNumeral(num)
     if (!Number.isFinite(ordinal) || ordinal < 1) continue
     const raw = m[0].replace(/\s+$/, '')
-    const result: MarkerMatch = { scheme, raw, length: m[0].length, ordinal }
+    const result: MarkerMatch = { scheme, id: scheme.sameAs ?? scheme.id, raw, length: m[0].length, ordinal }
     if (path) result.path = path
     return result
   }

@@ -120,8 +120,9 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
       accept(i, c, parent + 2)
       continue
     }
-    const scheme = c.marker.scheme.id
+    const scheme = c.marker.id
     const at = findLevel(stack, scheme)
+    if (c.marker.scheme.needsSequence && (at < 0 || stack[at]!.ordinal + 1 !== c.marker.ordinal)) continue
     const place = (): string => `${c.marker.raw}${c.title.slice(0, 20)}`
     if (at >= 0) {
       const expected = stack[at]!.ordinal + 1

@@ -108,7 +108,7 @@ function markerOf(block: TextBlock, h: OutlineHeading, ctx: ParseContext): Marke
   const m = h.marker
   const marker: Marker = {
     raw: m.raw,
-    scheme: m.scheme.id,
+    scheme: m.id,
     ordinal: m.ordinal,
     position: positionIn(ctx.locator, block.text, 0, m.raw.length),
   }

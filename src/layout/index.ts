@@ -16,7 +16,7 @@ import { detectForm } from './detect.js'
 import { htmlBlocks } from './html.js'
 import { displayWidth, splitLines, splitSpaceRuns, type Line } from './lines.js'
 import { cleanLine, type CleanLine } from './markup.js'
-import { startsWithMarker } from '../numbering.js'
+import { matchMarker, startsWithMarker } from '../numbering.js'
 import { pipeTable, tsvRow, wordTable } from './tables.js'
 
 export type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
@@ -38,7 +38,9 @@ export function readBlocks(input: string, ctx: ParseContext, format?: InputForm)
   }
   if (form === 'html') return { blocks: htmlBlocks(input, ctx), form }
   const markdown = form === 'markdown'
-  const lines = splitLines(input).flatMap((l) => (displayWidth(input, l.start, l.end) > LONG_LINE ? splitSpaceRuns(input, l) : [l]))
+  const lines = splitLines(input).flatMap((l) =>
+    displayWidth(input, l.start, l.end) > LONG_LINE ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
+  )
   const classified = lines.map((l) => classify(input, l))
   markRunningHeaders(input, classified, form)
   return { blocks: group(input, classified, ctx, markdown), form }
@@ -312,17 +314,25 @@ function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: Class
   const nextMarker = startsWithMarker(n)
   if (wrap.width) {
     if (blankBetween && !wrap.blankIsNoise) return false
-    const full = trimmedWidth(input, prev) >= wrap.width - 2
+    const full = trimmedWidth(input, prev) >= wrap.width - (wrap.width >= 20 ? 3 : 2)
     if (!full) return false
     if (nextMarker && SENTENCE_END.test(p)) return false
+    // A whole heading line (marker, title, no punctuation) before another heading.
+    if (nextMarker && isBareHeading(p)) return false
     return true
   }
   // Paragraph-per-line text with stray hard wraps (…厚植优 / 势。).
   if (nextMarker || /^(?:——|--|－－)/.test(n)) return false
-  if (TITLE_END.test(p) || !/[\u4e00-\u9fff，、A-Za-z0-9]$/.test(p)) return false
+  if (prev.cut || TITLE_END.test(p) || !/[\u4e00-\u9fff，、A-Za-z0-9]$/.test(p)) return false
   if (displayWidth(p, 0, p.length) < 20) return false
-  if (startsWithMarker(p) && !/[，。；]/.test(p)) return false
+  if (startsWithMarker(p) && !/[。；！？]/.test(p)) return false
   return true
+}
+
+/** A marker followed by a title without any punctuation. */
+function isBareHeading(text: string): boolean {
+  const m = matchMarker(text)
+  return m !== undefined && !/[，、。；！？：,;:]/.test(text.slice(m.length))
 }
 
 function joinLines(input: string, lines: Array<ClassifiedLine & CleanLine>, asides: AsideBlock[]): TextBlock & { asides?: AsideBlock[] } {

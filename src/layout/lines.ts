@@ -7,6 +7,8 @@ export interface Line {
   start: number
   /** Offset after the last character, line break excluded. */
   end: number
+  /** Cut out of a longer line at a run of spaces: a deliberate break. */
+  cut?: boolean
 }
 
 /** Split on CR, LF and CRLF. */
