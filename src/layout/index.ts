@@ -39,7 +39,7 @@ export function readBlocks(input: string, ctx: ParseContext, format?: InputForm)
   if (form === 'html') return { blocks: htmlBlocks(input, ctx), form }
   const markdown = form === 'markdown'
   const lines = splitLines(input).flatMap((l) =>
-    displayWidth(input, l.start, l.end) > LONG_LINE ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
+    displayWidth(input, l.start, l.end) > LONG_LINE && !input.slice(l.start, l.end).includes('\t') ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
   )
   const classified = lines.map((l) => classify(input, l))
   markRunningHeaders(input, classified, form)
@@ -255,6 +255,7 @@ function trimmedWidth(input: string, l: Line): number {
 }
 
 const SENTENCE_END = /[。！？；!?;]$/
+const DATE_LINE = new RegExp(grammars.layout.dateLine, 'u')
 const TITLE_END = /[。！？；：:!?;”’）)」』】》]$/
 
 /** Joins the text lines of a run into paragraph blocks. */
@@ -311,6 +312,10 @@ function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: Class
   if (prev.mdHeading || next.mdHeading) return false
   const p = prev.text.text
   const n = next.text.text
+  if (DATE_LINE.test(n)) return false
+  // An indented line after a finished sentence starts a paragraph (or is a
+  // right-aligned signature or date).
+  if (SENTENCE_END.test(p) && /^(?:[ \t]{4}|\u3000{2})/.test(input.slice(next.start, next.start + 4))) return false
   const nextMarker = startsWithMarker(n)
   if (wrap.width) {
     if (blankBetween && !wrap.blankIsNoise) return false

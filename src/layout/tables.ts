@@ -55,7 +55,7 @@ export function wordTable(input: string, lines: Line[], ctx: ParseContext, markd
     }
     const first = current.parts[0]!
     const last = current.parts[current.parts.length - 1]!
-    cells.push({ text: b.build(), start: first.start + 1, end: last.end })
+    cells.push({ text: b.build(), start: first.start, end: last.end })
     current = undefined
   }
   for (const line of lines) {
