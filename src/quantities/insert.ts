@@ -1,5 +1,124 @@
-// PLACEHOLDER — to be replaced by the quantities stage (issue 3).
+/**
+ * The quantities stage: replaces the single `text` child of every sentence
+ * and table cell by text / quantity / text … with exact positions.
+ *
+ * Sentences are read with `findQuantities`; table cells too, with the unit
+ * of the row's unit column (单位) or of the column header (（万人）) as a
+ * hint, and numbering, unit, year and remark columns skipped.
+ */
 import type { ParseContext } from '../context.js'
-import type { Root } from '../types.js'
+import { positionIn, sliceMapped, type MappedText } from '../source-map.js'
+import type { Nodes, Parents, PhrasingContent, Quantity, Root, Section, Box, Table, TableCell, Text } from '../types.js'
+import { findQuantities, type FindHints, type QuantityMatch } from './find.js'
 
-export function insertQuantities(_tree: Root, _ctx: ParseContext): void {}
+/** Header words of columns whose cells are never quantities. */
+const SKIP_COLUMN = /^(?:序号|编号|单位|计量单位|属性|指标属性|备注|说明|类别|责任单位|牵头单位|责任部门|时间|年份|年度|完成时间|时间期限|完成时限|建设完成时间|期限|时限)$/
+const UNIT_COLUMN = /^(?:单位|计量单位)$/
+const UNIT_IN_HEADER = /[（(]\s*([^（）()]{1,8})\s*[）)]\s*$/
+
+/** Insert `quantity` nodes into every sentence and table cell of the tree. */
+export function insertQuantities(tree: Root, ctx: ParseContext): void {
+  visit(tree, -1, ctx)
+}
+
+function visit(node: Nodes, markerEnd: number, ctx: ParseContext): void {
+  if (node.type === 'table') {
+    insertTable(node, ctx)
+    return
+  }
+  if (node.type === 'sentence') {
+    replaceText(node, ctx, {}, markerEnd)
+    return
+  }
+  if (!('children' in node)) return
+  const owner: Section | Box | null = node.type === 'section' || node.type === 'box' ? node : null
+  for (const child of (node as Parents).children as Nodes[]) {
+    // in a heading, the marker (1、 / 专栏 2) is not a quantity
+    const end = child.type === 'heading' && owner ? (owner.marker.position.end.offset ?? -1) : node.type === 'heading' ? markerEnd : -1
+    visit(child, end, ctx)
+  }
+}
+
+function cellText(cell: TableCell | undefined): string {
+  if (!cell) return ''
+  return cell.children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('').replace(/\s+/g, '')
+}
+
+function insertTable(table: Table, ctx: ParseContext): void {
+  const headerRows = table.children.filter((r) => r.kind === 'header')
+  const headers: string[] = []
+  for (const r of headerRows) r.children.forEach((c, k) => (headers[k] = (headers[k] ? headers[k] + ' ' : '') + cellText(c)))
+  const unitCol = headers.findIndex((h) => UNIT_COLUMN.test(h ?? ''))
+  for (const row of table.children) {
+    if (row.kind !== 'body') continue
+    const rowUnit = unitCol >= 0 ? cellText(row.children[unitCol]) : ''
+    row.children.forEach((cell, k) => {
+      const header = (headers[k] ?? '').replace(/\s+/g, '')
+      if (cell.header || SKIP_COLUMN.test(header)) return
+      if (k === 0 && /序号|^$/.test(header) && /^\d{1,3}[.．、]?$/.test(cellText(cell))) return
+      const unit = rowUnit && rowUnit !== '——' ? rowUnit : UNIT_IN_HEADER.exec(header)?.[1]
+      const hints: FindHints = { cell: true, ...(unit ? { unit } : {}) }
+      replaceText(cell, ctx, hints, -1)
+    })
+  }
+}
+
+/** True when the cell holds one number (with unit/qualifier) and nothing else. */
+function wholeCell(text: string, m: QuantityMatch[]): boolean {
+  if (m.length !== 1) return false
+  return text.slice(0, m[0]!.start).trim() === '' && text.slice(m[0]!.end).trim() === ''
+}
+
+function replaceText(parent: { children: PhrasingContent[] }, ctx: ParseContext, hints: FindHints, skipBefore: number): void {
+  if (parent.children.length !== 1) return
+  const only = parent.children[0]!
+  if (only.type !== 'text') return
+  const map = ctx.textMaps.get(only)
+  if (!map) return
+  let matches: QuantityMatch[]
+  if (hints.cell) {
+    const asCell = findQuantities(map.text, hints)
+    matches = wholeCell(map.text, asCell) ? asCell : findQuantities(map.text, {})
+  } else {
+    matches = findQuantities(map.text, hints)
+  }
+  matches = matches.filter((m) => map.offsets[m.start]! >= skipBefore && m.end > m.start)
+  if (matches.length === 0) return
+  const out: PhrasingContent[] = []
+  let at = 0
+  for (const m of matches) {
+    if (m.start > at) out.push(textNode(map, at, m.start, ctx))
+    out.push(quantityNode(map, m, ctx))
+    at = m.end
+  }
+  if (at < map.text.length) out.push(textNode(map, at, map.text.length, ctx))
+  parent.children = out
+}
+
+function textNode(map: MappedText, s: number, e: number, ctx: ParseContext): Text {
+  const slice = sliceMapped(map, s, e)
+  const node: Text = { type: 'text', value: slice.text, position: positionIn(ctx.locator, map, s, e) }
+  ctx.textMaps.set(node, slice)
+  return node
+}
+
+function quantityNode(map: MappedText, m: QuantityMatch, ctx: ParseContext): Quantity {
+  const position = positionIn(ctx.locator, map, m.start, m.end)
+  const q: Quantity = {
+    type: 'quantity',
+    raw: ctx.input.slice(position.start.offset!, position.end.offset!),
+    position,
+    ...(m.value !== undefined ? { value: m.value } : {}),
+    ...(m.min !== undefined ? { min: m.min, max: m.max! } : {}),
+    ...(m.parts ? { parts: m.parts } : {}),
+    unit: m.unit,
+    ...(m.classifier ? { classifier: m.classifier } : {}),
+    qualifier: m.qualifier,
+    ...(m.inherited ? { inherited: true } : {}),
+    role: 'other',
+    year: null,
+    metric: null,
+  }
+  return q
+}
+

@@ -1,0 +1,547 @@
+/**
+ * `findQuantities(text, hints?)`: every quantity in a piece of normalised
+ * text, with its span, value, unit and qualifier. A pure function of its
+ * input; all word lists come from `grammars/` (see `grammar.ts`).
+ *
+ * One pass from left to right: at each numeral, read (in order) an optional
+ * scale word, an optional 多/余, a unit, a range or ratio continuation and
+ * qualifier words on both sides. Every step looks at a bounded window, so
+ * the whole scan is linear in the length of the text.
+ */
+import type { Qualifier } from '../types.js'
+import { quantityGrammar as G, type UnitEntry } from './grammar.js'
+import { type Dec, type NumeralToken, isCnNumeralChar, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
+
+/** A quantity found in a text; offsets are indices into that text. */
+export interface QuantityMatch {
+  /** Span of the whole quantity: qualifier words, number, unit. */
+  start: number
+  end: number
+  /** Span of the numeral(s) alone. */
+  numberStart: number
+  numberEnd: number
+  value?: number
+  min?: number
+  max?: number
+  parts?: number[]
+  /** Unit code (UNITS.md); `none` when the text gives no unit. */
+  unit: string
+  classifier?: string
+  qualifier: Qualifier
+  /** The unit was not written next to the number. */
+  inherited?: boolean
+}
+
+/** What the caller knows beyond the text. */
+export interface FindHints {
+  /** Unit written elsewhere, e.g. a table's unit column (`万人`, `%`). */
+  unit?: string
+  /** The text is one table cell: a bare number is a quantity. */
+  cell?: boolean
+}
+
+const CLAUSE_END = new Set([...'，。；：！？,;:!?\t\n（）()'])
+const SEGMENT_START = new Set([...'。；！？：;:!?\t\n'])
+const SPACE = /[ \u3000\u00a0]/
+const LOOKBACK = 40
+
+interface UnitHit {
+  entry: UnitEntry
+  end: number
+}
+
+interface Piece {
+  tok: NumeralToken
+  value: Dec
+  /** End after scale word and 多/余. */
+  end: number
+  scaled: boolean
+  approxWord?: Qualifier
+  unit?: UnitHit
+  /** End including the unit. */
+  unitEnd: number
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && SPACE.test(text[i]!)) i++
+  return i
+}
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch)
+}
+
+/** Build the not-quantity mask of a text. */
+function maskOf(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length + 1)
+  for (const re of G.masks) {
+    re.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = re.exec(text)) !== null) {
+      for (let k = m.index; k < m.index + m[0].length; k++) mask[k] = 1
+      if (m[0].length === 0) re.lastIndex++
+    }
+  }
+  return mask
+}
+
+function matchUnit(text: string, i: number, kind: 'arabic' | 'cn'): UnitHit | null {
+  for (const u of G.units) {
+    if (!text.startsWith(u.text, i)) continue
+    if (kind === 'cn' && !u.cn) continue
+    const next = text[i + u.text.length]
+    if (u.notBefore && next !== undefined && u.notBefore.includes(next)) continue
+    return { entry: u, end: i + u.text.length }
+  }
+  return null
+}
+
+/** Read scale words (万, 亿, 百万, 千万, 万亿) after an Arabic numeral. */
+function readScale(text: string, i: number): { exp: number; end: number } {
+  let exp = 0
+  let j = i
+  while (j < text.length) {
+    const ch = text[j]!
+    const e = G.scales.get(ch)
+    if (e === undefined || (exp === 0 && ch === '十')) break
+    // a scale word that begins a unit (千米, 千瓦时, 百分点, 千兆) is the unit
+    if (exp === 0 && matchUnit(text, j, 'arabic') && !/^[万亿]/.test(ch)) break
+    exp += e
+    j++
+  }
+  return { exp, end: j }
+}
+
+function readNumeral(text: string, i: number): NumeralToken | null {
+  const c = text.charCodeAt(i)
+  if (isDigit(c)) return readArabic(text, i)
+  // OCR: a Latin l or I standing for 1 before a range separator (l-2个)
+  if ((text[i] === 'l' || text[i] === 'I') && !isLetter(text[i - 1]) && G.rangeSeparators.includes(text[i + 1] ?? '') && isDigit(text.charCodeAt(i + 2))) {
+    return { start: i, end: i + 1, value: dec('1'), kind: 'arabic', decimal: false }
+  }
+  if (isCnNumeralChar(text[i]!)) return readChinese(text, i)
+  return null
+}
+
+/** Read a numeral with its scale word, 多/余 and unit. */
+function readPiece(text: string, i: number): Piece | null {
+  const tok = readNumeral(text, i)
+  if (!tok) return null
+  let value = tok.value
+  let j = tok.end
+  let scaled = tok.kind === 'cn' && /[万亿]/.test(text.slice(tok.start, tok.end))
+  let approxWord: Qualifier | undefined
+  if (tok.kind === 'arabic') {
+    for (const w of G.afterScale) {
+      if (text.startsWith(w.text, j) && G.scales.has(text[j + w.text.length] ?? '')) {
+        approxWord = w.q
+        j += w.text.length
+        break
+      }
+    }
+  }
+  const k = skipSpaces(text, j)
+  if (tok.kind === 'arabic') {
+    const sc = readScale(text, k)
+    if (sc.exp > 0) {
+      value = shift(value, sc.exp)
+      j = sc.end
+      scaled = true
+    }
+  }
+  for (const w of approxWord ? [] : G.afterScale) {
+    const at = skipSpaces(text, j)
+    if (text.startsWith(w.text, at)) {
+      approxWord = w.q
+      j = at + w.text.length
+      break
+    }
+  }
+  const at = skipSpaces(text, j)
+  const unit = matchUnit(text, at, tok.kind) ?? undefined
+  return { tok, value, end: j, scaled, ...(approxWord ? { approxWord } : {}), ...(unit ? { unit } : {}), unitEnd: unit ? unit.end : j }
+}
+
+function isYearLike(p: Piece): boolean {
+  const v = toNumber(p.tok.value)
+  return p.tok.kind === 'arabic' && !p.tok.decimal && p.tok.end - p.tok.start === 4 && v >= 1900 && v <= 2100 && !p.scaled
+}
+
+function clauseStart(text: string, i: number): number {
+  const lo = Math.max(0, i - LOOKBACK)
+  for (let k = i - 1; k >= lo; k--) if (CLAUSE_END.has(text[k]!)) return k + 1
+  return lo
+}
+
+function endsWithWord(text: string, end: number, words: readonly { text: string }[]): { text: string } | null {
+  for (const w of words) if (text.endsWith(w.text, end) && end - w.text.length >= 0 && text.slice(end - w.text.length, end) === w.text) return w
+  return null
+}
+
+/** Unit code from a unit text such as a table's unit column (`万人`, `%`, `元/人.月`). */
+export function unitFromText(unitText: string): { code: string; exp: number; classifier?: string; factor?: number } | null {
+  const t = unitText.replace(/[\s（）()]/g, '')
+  if (t === '') return null
+  const sc = readScale(t, 0)
+  const hit = matchUnit(t, sc.end, 'arabic')
+  if (!hit || hit.end !== t.length) return null
+  return { code: hit.entry.code, exp: sc.exp + (hit.entry.exp ?? 0), ...(hit.entry.classifier ? { classifier: hit.entry.classifier } : {}), ...(hit.entry.factor ? { factor: hit.entry.factor } : {}) }
+}
+
+const YEAR_DURATION_AFTER = ['每', '满', '连续', '为期', '期限', '期限为', '延长', '缩短', '年限', '不少于', '不低于', '超过']
+const INHERIT_AFTER = /(?:提高|增加|上升|下降|降低|调整|增长|减少|提升)(?:到|至|为)$/
+const PERSON_BEFORE = /(?:人才|人口|人数|人员|劳动力|劳动者|职工|农民|居民|老年人|学生|毕业生|群众|培训|就业|人)[^，。；、]{0,8}$/
+const ARTICLE_LIKE = new Set(['个', '项', '家', '所', '条', '类', '批', '件', '场', '座', '种', '名', '位', '套'])
+const CN_BAD_PREV = new Set([...'统唯之同进单其专划初归星周逐'])
+
+function applyUnit(p: Piece, entry: UnitEntry): { value: Dec; code: string; classifier?: string } {
+  let v = p.value
+  if (entry.exp) v = shift(v, entry.exp)
+  if (entry.factor) v = times(v, entry.factor)
+  return { value: v, code: entry.code, ...(entry.classifier ? { classifier: entry.classifier } : {}) }
+}
+
+function contextUnit(text: string, clause: number, numberStart: number, code: string): string {
+  const before = text.slice(clause, numberStart)
+  if (code === 'CNY' || code === 'USD') {
+    for (const r of G.perPersonContext) if (r.from === code && before.includes(r.cue)) return r.code
+  }
+  if (code === 'household') {
+    const wider = text.slice(Math.max(0, numberStart - LOOKBACK), numberStart)
+    if (G.householdAsCount.some((w) => wider.includes(w))) return 'count'
+  }
+  return code
+}
+
+/**
+ * Find the quantities of a normalised text.
+ *
+ * @example
+ * ```ts
+ * findQuantities('城镇登记失业率控制在4%以内')
+ * // [{ start: 10, end: 14, value: 4, unit: 'percent', qualifier: 'lte', … }]
+ * ```
+ */
+export function findQuantities(text: string, hints: FindHints = {}): QuantityMatch[] {
+  const out: QuantityMatch[] = []
+  if (text.length === 0) return out
+  const mask = maskOf(text)
+  const hintUnit = hints.unit ? unitFromText(hints.unit) : null
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i]!
+    const code = text.charCodeAt(i)
+    // 翻一番 / 翻两番
+    if (ch === '翻') {
+      const m = /^翻(了)?\s*([一二两三四])\s*番/.exec(text.slice(i, i + 6))
+      if (m) {
+        const n = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4 }[m[2] as '一'] ?? 1
+        out.push({ start: i, end: i + m[0].length, numberStart: i, numberEnd: i + m[0].length, value: 2 ** n, unit: 'multiple', qualifier: 'eq' })
+        i += m[0].length
+        continue
+      }
+    }
+    // 百分之九十五
+    if (ch === '百' && text.startsWith('百分之', i) && !mask[i]) {
+      const tok = readNumeral(text, i + 3)
+      if (tok) {
+        const m = finish(text, i, tok.end, { value: toNumber(tok.value), unit: 'percent', qualifier: 'eq' }, mask)
+        out.push(m)
+        i = m.end
+        continue
+      }
+    }
+    // 数十万 / 几百
+    if (G.vague.includes(ch) && isCnNumeralChar(text[i + 1] ?? '') && !mask[i]) {
+      let j = i + 1
+      let exp = 0
+      while (j < text.length && /[十百千万亿]/.test(text[j]!)) exp += ({ 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 } as Record<string, number>)[text[j]!]!, j++
+      const unit = exp > 0 ? matchUnit(text, skipSpaces(text, j), 'cn') : null
+      if (exp > 0 && unit && !unit.entry.duration) {
+        const lo = applyUnit({ value: shift(dec('1'), exp) } as Piece, unit.entry)
+        const hi = applyUnit({ value: shift(dec('9'), exp) } as Piece, unit.entry)
+        out.push({ start: i, end: unit.end, numberStart: i, numberEnd: j, min: toNumber(lo.value), max: toNumber(hi.value), unit: lo.code, ...(lo.classifier ? { classifier: lo.classifier } : {}), qualifier: 'approx' })
+        i = unit.end
+        continue
+      }
+    }
+    const startsNumber = isDigit(code) || isCnNumeralChar(ch) || ch === 'l' || ch === 'I'
+    if (!startsNumber || mask[i]) {
+      i++
+      continue
+    }
+    if (isLetter(text[i - 1]) && isDigit(code)) {
+      i = readArabic(text, i)?.end ?? i + 1
+      continue
+    }
+    const m = readAt(text, i, mask, hints, hintUnit, out)
+    if (m === null) {
+      const tok = readNumeral(text, i)
+      i = tok ? Math.max(tok.end, i + 1) : i + 1
+      continue
+    }
+    if (typeof m === 'number') {
+      i = m
+      continue
+    }
+    out.push(m)
+    i = Math.max(m.end, i + 1)
+  }
+  shareListQualifiers(text, out)
+  harmoniseMoney(text, out)
+  return out
+}
+
+/**
+ * 由929元提高到1624元/人.月 and 人均月养老金775元，比…增加212元: a plain 元
+ * next to a per-person or per-month amount of the same statement takes its unit.
+ */
+function harmoniseMoney(text: string, list: QuantityMatch[]): void {
+  for (let k = 0; k + 1 < list.length; k++) {
+    const a = list[k]!
+    const b = list[k + 1]!
+    if (b.start - a.end > 30) continue
+    const between = text.slice(a.end, b.start)
+    if (/[。；]/.test(between)) continue
+    if (a.unit === 'CNY' && b.unit.startsWith('CNY/') && /(?:提高|增加|上升|调整)(?:到|至)/.test(between)) {
+      a.unit = b.unit
+      a.inherited = true
+    } else if (b.unit === 'CNY' && a.unit.startsWith('CNY/') && /比|增加|增长|提高|上升/.test(between)) {
+      b.unit = a.unit
+      b.inherited = true
+    }
+  }
+}
+
+/** Qualifier words around the number and the final span. */
+function finish(
+  text: string,
+  numberStart: number,
+  numberEnd: number,
+  q: { value?: number; min?: number; max?: number; parts?: number[]; unit: string; classifier?: string; qualifier: Qualifier; inherited?: boolean },
+  mask: Uint8Array,
+  prefixStart = numberStart,
+): QuantityMatch {
+  let start = prefixStart
+  let end = numberEnd
+  let qualifier = q.qualifier
+  // after: 以上 / 以内 / 左右 …
+  const at = skipSpaces(text, end)
+  for (const w of G.after) {
+    if ((w.text === '多' || w.text === '余') && (q.qualifier !== 'eq' || !/^[，。；、,;）)]?$/.test(text[at + 1] ?? '') || !/^[，。；、,;）)]/.test(text[at + 1] ?? '。'))) continue
+    if (text.startsWith(w.text, at)) {
+      end = at + w.text.length
+      if (qualifier !== 'range') qualifier = qualifier === 'approx' && w.q === 'approx' ? 'approx' : qualifier === 'eq' || w.q === 'approx' ? w.q : qualifier
+      break
+    }
+  }
+  // before: 不低于 / 超过 / 约 …
+  let b = start
+  while (b > 0 && SPACE.test(text[b - 1]!)) b--
+  const w = endsWithWord(text, b, G.before) as { text: string; q: Qualifier } | null
+  if (w && !mask[b - 1]) {
+    start = b - w.text.length
+    if (qualifier === 'eq') qualifier = w.q
+    else if (w.q === 'approx' && qualifier === 'gt') qualifier = 'approx'
+  } else if (qualifier === 'eq') {
+    // detached: 不低于已建工会企业数92%
+    const cs = clauseStart(text, start)
+    const before = text.slice(cs, start)
+    let best = -1
+    let bestQ: Qualifier | null = null
+    for (const d of G.detached) {
+      const k = before.lastIndexOf(d)
+      const covered = G.detached.some((o) => o.length > d.length && o.includes(d) && before.slice(k - o.indexOf(d), k - o.indexOf(d) + o.length) === o)
+      if (k > best && !covered) {
+        const between = before.slice(k + d.length)
+        if (!/[0-9０-９%％]/.test(between)) {
+          best = k
+          bestQ = G.before.find((x) => x.text === d)?.q ?? null
+        }
+      }
+    }
+    if (bestQ) qualifier = bestQ
+  }
+  return { start, end, numberStart, numberEnd, ...q, qualifier }
+}
+
+/**
+ * Try to read a quantity at `i`. Returns the match, or a number (the index
+ * to continue from) when the numeral is not a quantity, or null.
+ */
+function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hintUnit: ReturnType<typeof unitFromText>, found: QuantityMatch[]): QuantityMatch | number | null {
+  let p = readPiece(text, i)
+  if (!p) return null
+  const tok = p.tok
+  if (tok.kind === 'cn') {
+    if (CN_BAD_PREV.has(text[i - 1] ?? '') || isCnNumeralChar(text[i - 1] ?? '')) return tok.end
+  }
+  // list marker at a segment start: 3.90%以上 → marker 3. and 90%
+  if (!hints.cell && tok.kind === 'arabic' && tok.decimal) {
+    let k = i - 1
+    while (k >= 0 && SPACE.test(text[k]!)) k--
+    const intLen = text.slice(i, tok.end).search(/[.．]/)
+    if ((k < 0 || SEGMENT_START.has(text[k]!)) && intLen >= 1 && intLen <= 2) {
+      return i + intLen + 1
+    }
+  }
+  const clause = clauseStart(text, i)
+
+  // ranges: 3～5万人, 6.0%—6.5%, 1至2次
+  const afterFirst = skipSpaces(text, p.unitEnd)
+  const sepCh = text[afterFirst] ?? ''
+  const weak = G.weakRangeSeparators.find((w) => text.startsWith(w, afterFirst))
+  if ((G.rangeSeparators.includes(sepCh) && text[afterFirst + 1] !== sepCh && text[afterFirst - 1] !== sepCh) || (weak && !p.unit)) {
+    const sepLen = weak && !G.rangeSeparators.includes(sepCh) ? weak.length : 1
+    const j = skipSpaces(text, afterFirst + sepLen)
+    const q = readPiece(text, j)
+    if (q && q.tok.kind === tok.kind) {
+      if (isYearLike(p) && isYearLike(q)) return Math.max(q.unitEnd, q.tok.end)
+      const sameUnit = !p.unit || (q.unit && q.unit.entry.code === p.unit.entry.code)
+      if (q.unit && sameUnit && !(q.unit.entry.duration && !yearDurationOk(text, i))) {
+        const entry = q.unit.entry
+        let lo = p.value
+        if (!p.scaled && q.scaled) lo = shift(lo, q.value.e - q.tok.value.e)
+        const a = applyUnit({ ...p, value: lo }, entry)
+        const b = applyUnit(q, entry)
+        const code = contextUnit(text, clause, i, a.code)
+        return finish(text, i, q.unitEnd, { min: toNumber(a.value), max: toNumber(b.value), unit: code, ...(a.classifier ? { classifier: a.classifier } : {}), qualifier: 'range' }, mask)
+      }
+      if (!p.unit && !q.unit && hints.cell && hintUnit) {
+        const f = hintUnit.factor ?? 1
+        return finish(text, i, q.end, { min: toNumber(times(shift(p.value, hintUnit.exp), f)), max: toNumber(times(shift(q.value, hintUnit.exp), f)), unit: hintUnit.code, qualifier: 'range', inherited: true }, mask)
+      }
+    }
+  }
+
+  // ratios: 20:60:20, 11.8：55.1：33.1, 1：8000
+  if (!p.unit && !p.scaled && G.ratioSeparators.includes(text[p.end] ?? '') && isDigit(text.charCodeAt(p.end + 1))) {
+    const parts = [toNumber(p.value)]
+    let j = p.end
+    while (G.ratioSeparators.includes(text[j] ?? '') && isDigit(text.charCodeAt(j + 1))) {
+      const t = readArabic(text, j + 1)!
+      parts.push(toNumber(t.value))
+      j = t.end
+    }
+    const before = text.slice(Math.max(0, i - 20), i)
+    if (parts.length >= 3 || /比例|比重|结构|之比|配比|比为|比达/.test(before)) {
+      return finish(text, i, j, { parts, unit: 'ratio', qualifier: 'eq' }, mask)
+    }
+    return j
+  }
+
+  // a year: 2010年, 2011～2015 年
+  if (isYearLike(p) && (!p.unit || p.unit.entry.duration)) {
+    if (p.unit || /^\s*(?:年|年度|—|-|～|~)/.test(text.slice(p.end, p.end + 3)) || !hints.cell) return Math.max(p.unitEnd, tok.end)
+  }
+
+  // prefixed rate units: 每人每月70元
+  let prefixStart = i
+  let prefixed: string | undefined
+  if (p.unit && p.unit.entry.code === 'CNY') {
+    for (const pu of G.prefixed) {
+      let b = i
+      while (b > 0 && SPACE.test(text[b - 1]!)) b--
+      if (text.slice(b - pu.text.length, b) === pu.text) {
+        prefixed = pu.code
+        prefixStart = b - pu.text.length
+        break
+      }
+    }
+  }
+
+  if (p.unit) {
+    const entry = p.unit.entry
+    if (entry.duration && !yearDurationOk(text, i)) return p.unitEnd
+    if (tok.kind === 'cn') {
+      const numeral = text.slice(tok.start, tok.end)
+      if (numeral === '一' && ARTICLE_LIKE.has(entry.text) && !/^\s*(?:以上|多|余)/.test(text.slice(p.unitEnd, p.unitEnd + 3))) return p.unitEnd
+      if (numeral === '零') return p.unitEnd
+      if (G.cnEnumerationClassifiers.includes(entry.text)) return p.unitEnd
+      // a bare scale word (万人) is a number only after 近/约/上 (近万人)
+      if (/^[十百千万亿]+$/.test(numeral) && !/[近约超逾上]$/.test(text.slice(0, i).trimEnd())) return p.unitEnd
+      // 每二年举办一次: the 一次 belongs to the frequency already read
+      const last = found[found.length - 1]
+      if (numeral === '一' && entry.text === '次' && last && last.unit === 'year' && i - last.end < 6) return p.unitEnd
+    }
+    if (entry.classifier === '市' || entry.classifier === '县') {
+      if (tok.kind === 'cn') return p.unitEnd
+    }
+    const a = applyUnit(p, entry)
+    const code = prefixed ?? contextUnit(text, clause, i, a.code)
+    const classifier = code === 'count' && !a.classifier && entry.text.endsWith('户') ? '户' : a.classifier
+    return finish(text, i, p.unitEnd, { value: toNumber(a.value), unit: code, ...(classifier ? { classifier } : {}), qualifier: p.approxWord ?? 'eq' }, mask, prefixStart)
+  }
+
+  // no unit written next to the number
+  if (hints.cell) {
+    if (hintUnit) {
+      const v = times(shift(p.value, hintUnit.exp), hintUnit.factor ?? 1)
+      return finish(text, i, p.end, { value: toNumber(v), unit: hintUnit.code, ...(hintUnit.classifier ? { classifier: hintUnit.classifier } : {}), qualifier: p.approxWord ?? 'eq', inherited: true }, mask)
+    }
+    if (tok.kind === 'arabic') return finish(text, i, p.end, { value: toNumber(p.value), unit: 'none', qualifier: p.approxWord ?? 'eq' }, mask)
+    return p.end
+  }
+  // a list sharing one unit: 分别增加7.0和3.9个百分点
+  const shared = sharedUnit(text, p.end)
+  if (shared) {
+    const a = applyUnit(p, shared)
+    return finish(text, i, p.end, { value: toNumber(a.value), unit: contextUnit(text, clause, i, a.code), ...(a.classifier ? { classifier: a.classifier } : {}), qualifier: p.approxWord ?? 'eq', inherited: true }, mask)
+  }
+  // a scaled bare number naming people: 598万户籍人口, 高层次人才6.2万
+  if (p.scaled && tok.kind === 'arabic' || (p.scaled && tok.kind === 'cn' && /^[近约超逾]$/.test(text[i - 1] ?? ''))) {
+    const after = text.slice(skipSpaces(text, p.end), p.end + 10)
+    const before = text.slice(clause, i)
+    const personAfter = G.personNouns.some((n) => n !== '人' && after.startsWith(n)) || /^[^，。；、]{0,6}(?:人口|人民|劳动力|人员|职工|居民|农民)/.test(after)
+    if (personAfter || PERSON_BEFORE.test(before)) {
+      return finish(text, i, p.end, { value: toNumber(p.value), unit: 'person', qualifier: p.approxWord ?? 'eq', inherited: true }, mask)
+    }
+    return p.end
+  }
+  // 由548元提高到790.5: the unit of an earlier quantity of the sentence
+  if (tok.kind === 'arabic' && INHERIT_AFTER.test(text.slice(Math.max(0, i - 4), i))) {
+    const prev = found[found.length - 1]
+    if (prev && prev.unit !== 'none' && prev.value !== undefined && i - prev.end < 40) {
+      return finish(text, i, p.end, { value: toNumber(p.value), unit: prev.unit, ...(prev.classifier ? { classifier: prev.classifier } : {}), qualifier: p.approxWord ?? 'eq', inherited: true }, mask)
+    }
+  }
+  return p.end
+}
+
+function yearDurationOk(text: string, i: number): boolean {
+  let b = i
+  while (b > 0 && SPACE.test(text[b - 1]!)) b--
+  return YEAR_DURATION_AFTER.some((w) => text.slice(b - w.length, b) === w)
+}
+
+/** The unit of the next items of a list (7.0和3.9个百分点), if any. */
+function sharedUnit(text: string, from: number): UnitEntry | null {
+  let j = from
+  for (let hop = 0; hop < 8; hop++) {
+    j = skipSpaces(text, j)
+    const sep = G.listSeparators.find((s) => text.startsWith(s, j))
+    if (!sep || sep === '，' || sep === ',') return null
+    j = skipSpaces(text, j + sep.length)
+    const q = readPiece(text, j)
+    if (!q || q.tok.kind !== 'arabic') return null
+    if (q.unit) return q.unit.entry.duration ? null : q.unit.entry
+    j = q.end
+  }
+  return null
+}
+
+/** 分别稳定在80%和70%以上: an after-qualifier of a list's last item applies to all. */
+function shareListQualifiers(text: string, list: QuantityMatch[]): void {
+  for (let k = list.length - 1; k > 0; k--) {
+    const cur = list[k]!
+    const prev = list[k - 1]!
+    const between = text.slice(prev.end, cur.start).trim()
+    if (!/^(?:和|及|与|、)$/.test(between)) continue
+    if (prev.qualifier !== 'eq' || cur.qualifier === 'eq' || cur.qualifier === 'range') continue
+    if (cur.numberEnd === cur.end) continue
+    if (prev.unit !== cur.unit) continue
+    // only words written after the number are shared
+    if (cur.start !== cur.numberStart) continue
+    prev.qualifier = cur.qualifier
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Grammar tables of the quantities stage: `grammars/units.json`,
+ * `grammars/qualifiers.json` and `grammars/not-quantities.json`, validated
+ * with zod once when this module is first imported.
+ */
+import { z } from 'zod'
+import unitsJson from '../../grammars/units.json'
+import qualifiersJson from '../../grammars/qualifiers.json'
+import notQuantitiesJson from '../../grammars/not-quantities.json'
+import type { Qualifier } from '../types.js'
+
+const qualifier = z.enum(['eq', 'gte', 'gt', 'lte', 'lt', 'approx', 'range'])
+
+const unitSchema = z.object({
+  text: z.string().min(1),
+  code: z.string().min(1),
+  exp: z.number().int().optional(),
+  factor: z.number().positive().optional(),
+  classifier: z.string().optional(),
+  cn: z.boolean().optional(),
+  duration: z.boolean().optional(),
+  notBefore: z.string().optional(),
+})
+
+const unitsSchema = z.object({
+  $comment: z.string(),
+  scales: z.record(z.string(), z.number().int()),
+  units: z.array(unitSchema).min(1),
+  prefixed: z.array(z.object({ text: z.string(), after: z.string(), code: z.string() })),
+  perPersonContext: z.array(z.object({ cue: z.string(), from: z.string(), code: z.string() })),
+  householdAsCount: z.array(z.string()),
+  personNouns: z.array(z.string()),
+  cnEnumerationClassifiers: z.string(),
+})
+
+const wordSchema = z.object({ text: z.string().min(1), q: qualifier })
+
+const qualifiersSchema = z.object({
+  $comment: z.string(),
+  before: z.array(wordSchema),
+  after: z.array(wordSchema),
+  afterScale: z.array(wordSchema),
+  detached: z.array(z.string()),
+  rangeSeparators: z.string(),
+  weakRangeSeparators: z.array(z.string()),
+  ratioSeparators: z.string(),
+  listSeparators: z.array(z.string()),
+  vague: z.array(z.string()),
+})
+
+const notQuantitiesSchema = z.object({
+  $comment: z.string(),
+  masks: z.array(z.object({ why: z.string(), pattern: z.string() })),
+})
+
+export type UnitEntry = z.infer<typeof unitSchema>
+
+export interface QualifierWord {
+  text: string
+  q: Qualifier
+}
+
+export interface QuantityGrammar {
+  scales: ReadonlyMap<string, number>
+  /** Units sorted longest first. */
+  units: readonly UnitEntry[]
+  prefixed: z.infer<typeof unitsSchema>['prefixed']
+  perPersonContext: z.infer<typeof unitsSchema>['perPersonContext']
+  householdAsCount: readonly string[]
+  personNouns: readonly string[]
+  /** Classifiers that, after a Chinese numeral, restate an enumeration (三项制度). */
+  cnEnumerationClassifiers: string
+  before: readonly QualifierWord[]
+  after: readonly QualifierWord[]
+  afterScale: readonly QualifierWord[]
+  detached: readonly string[]
+  rangeSeparators: string
+  weakRangeSeparators: readonly string[]
+  ratioSeparators: string
+  listSeparators: readonly string[]
+  vague: readonly string[]
+  /** One global regex over all not-quantity patterns. */
+  masks: readonly RegExp[]
+}
+
+const byLength = <T extends { text: string }>(list: T[]): T[] => [...list].sort((a, b) => b.text.length - a.text.length)
+
+function load(): QuantityGrammar {
+  const units = unitsSchema.parse(unitsJson)
+  const qualifiers = qualifiersSchema.parse(qualifiersJson)
+  const not = notQuantitiesSchema.parse(notQuantitiesJson)
+  return {
+    scales: new Map(Object.entries(units.scales)),
+    units: byLength(units.units),
+    prefixed: byLength(units.prefixed),
+    perPersonContext: units.perPersonContext,
+    householdAsCount: units.householdAsCount,
+    personNouns: units.personNouns,
+    cnEnumerationClassifiers: units.cnEnumerationClassifiers,
+    before: byLength(qualifiers.before),
+    after: byLength(qualifiers.after),
+    afterScale: byLength(qualifiers.afterScale),
+    detached: qualifiers.detached,
+    rangeSeparators: qualifiers.rangeSeparators,
+    weakRangeSeparators: qualifiers.weakRangeSeparators,
+    ratioSeparators: qualifiers.ratioSeparators,
+    listSeparators: qualifiers.listSeparators,
+    vague: qualifiers.vague,
+    masks: not.masks.map((m) => new RegExp(m.pattern, 'gu')),
+  }
+}
+
+/** The validated quantity grammars (built once, never mutated). */
+export const quantityGrammar: Readonly<QuantityGrammar> = Object.freeze(load())
