@@ -17,6 +17,7 @@ const schemeSchema = z.object({
   label,
   sameAs: z.string().optional(),
   needsSequence: z.boolean().optional(),
+  continuous: z.boolean().optional(),
 })
 
 const numberingSchema = z.object({

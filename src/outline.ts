@@ -97,9 +97,12 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
   const headings = new Map<number, OutlineHeading>()
   const titleBlocks = new Set<number>()
   let stack: Level[] = []
+  /** Last ordinal of each continuous scheme in the current document. */
+  let lastSeen = new Map<string, number>()
   let lastHeading = -1
   const accept = (i: number, c: HeadingCandidate, depth: number): void => {
     headings.set(i, { ...c, block: i, depth })
+    if (c.marker.scheme.continuous) lastSeen.set(c.marker.id, c.marker.ordinal)
     if (c.titleFromNext) titleBlocks.add(i + 1)
     lastHeading = i
   }
@@ -110,6 +113,7 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
     if (kind === 'annex') {
       documents.push({ kind: 'attachment', start: i })
       stack = []
+      lastSeen = new Map()
       accept(i, c, 0)
       continue
     }
@@ -134,13 +138,14 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
       } else if (c.marker.ordinal === 1 && at === 0) {
         documents.push({ kind: 'plan', start: titleStart(blocks, candidates, lastHeading + 1, i) })
         stack = [{ scheme, ordinal: 1, hasChildren: false }]
+        lastSeen = new Map()
         accept(i, c, 1)
       } else {
         ctx.warn('broken-sequence', position(ctx, blocks[i]!), `${place()}: expected ${expected}`)
       }
       continue
     }
-    if (stack.length === 0 || c.marker.ordinal === 1) {
+    if (stack.length === 0 || c.marker.ordinal === 1 || lastSeen.get(scheme) === c.marker.ordinal - 1) {
       if (stack.length) stack[stack.length - 1]!.hasChildren = true
       stack.push({ scheme, ordinal: c.marker.ordinal, hasChildren: false })
       accept(i, c, stack.length)

@@ -7,7 +7,7 @@ import type { ParseContext } from './context.js'
 import { grammars } from './grammars.js'
 import type { AsideBlock, Block, TableBlock, TextBlock } from './layout/index.js'
 import { buildOutline, frontMatterPatterns, titleLike, type OutlineHeading } from './outline.js'
-import { readNumeral } from './numbering.js'
+import { matchMarker, readNumeral } from './numbering.js'
 import { splitSentences } from './sentences.js'
 import { positionIn, sliceMapped, trimMapped, type MappedText } from './source-map.js'
 import type {
@@ -224,11 +224,16 @@ function frontMatter(doc: Document, blocks: Block[]): void {
   const { DOC_NUMBER, DATE_LINE, ADDRESSEES } = frontMatterPatterns
   const titleParts: string[] = []
   let titleDone = false
+  const marked = blocks.find((b): b is TextBlock => b.kind === 'text' && b.mdHeading !== undefined && titleLike(b.text.text) && !matchMarker(b.text.text) && !/文件$/.test(b.text.text))
+  if (marked && doc.kind !== 'attachment') {
+    titleParts.push(marked.text.text)
+    titleDone = true
+  }
   for (const b of blocks) {
     if (b.kind === 'aside') continue
     if (b.kind !== 'text') break
     const t = b.text.text.replace(/\s+/g, ' ').trim()
-    if (/^(?:附\s*件|专栏)/.test(t) || /^[一二三四五六七八九十]{1,3}、|^[（(][一二三四五六七八九十]/.test(t)) break
+    if (matchMarker(t)) break
     const num = DOC_NUMBER.exec(t)
     if (num && t.length <= 40) {
       doc.docNumber ??= num[0].replace(/\s+/g, '')
@@ -277,6 +282,8 @@ function planPeriod(root: Root, input: string): { start: number; end: number } |
   for (const t of texts) {
     const fy = /[“"]?(十[一二三四五]?五|九五)[”"]?(?:规划|时期|期间)/.exec(t)
     if (fy && FIVE_YEAR[fy[1]!]) return { start: FIVE_YEAR[fy[1]!]!, end: FIVE_YEAR[fy[1]!]! + 4 }
+    const nth = /第(十[一二三四五]?|九)个五年规划/.exec(t)
+    if (nth && FIVE_YEAR[`${nth[1]}五`]) return { start: FIVE_YEAR[`${nth[1]}五`]!, end: FIVE_YEAR[`${nth[1]}五`]! + 4 }
     const span = /((?:19|20)\d\d)\s*(?:年)?\s*[～~\-－—至到]\s*((?:19|20)\d\d)\s*年/.exec(t)
     if (span) return { start: Number(span[1]), end: Number(span[2]) }
     const single = /((?:19|20)\d\d)\s*年(?:度)?[^。]{0,30}(?:工作计划|工作要点|实施方案|计划)/.exec(t)

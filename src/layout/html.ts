@@ -7,23 +7,26 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import type { ParseContext } from '../context.js'
 import { MappedTextBuilder, trimMapped, type MappedText } from '../source-map.js'
-import type { AsideBlock, Block, TableBlock } from './blocks.js'
+import type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'caption', 'header', 'footer', 'body', 'html', 'form', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])
-const CHROME = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'svg', 'select', 'button', 'input', 'textarea'])
+const CHROME = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'svg', 'select', 'button', 'input', 'textarea', 'footer'])
+/** Class or id of page furniture around the article (breadcrumbs, menus, share bars). */
+const CHROME_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumbs?|footer|foot|share|toolbar|sidebar|topbar|header|position|location|weizhi|dqwz)(?:$|[\s_-])/i
 
 export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
   const tree = unified().use(rehypeParse).parse(input) as HastRoot
   const blocks: Block[] = []
   let current = new MappedTextBuilder()
-  let currentStart = -1
-  let currentEnd = -1
+  let heading = 0
   const flush = (): void => {
     const text = trimMapped(current.build())
-    if (text.text.length) blocks.push({ kind: 'text', text, start: text.offsets[0]!, end: text.offsets[text.text.length - 1]! + 1 })
+    if (text.text.length) {
+      const block: TextBlock = { kind: 'text', text, start: text.offsets[0]!, end: text.offsets[text.text.length - 1]! + 1 }
+      if (heading) block.mdHeading = heading
+      blocks.push(block)
+    }
     current = new MappedTextBuilder()
-    currentStart = -1
-    currentEnd = -1
   }
   const chrome = (node: Element): void => {
     const s = node.position?.start.offset
@@ -33,13 +36,12 @@ export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
   const walk = (node: HastNodes): void => {
     if (node.type === 'text') {
       appendText(input, node, current)
-      if (currentStart < 0) currentStart = node.position?.start.offset ?? -1
-      currentEnd = node.position?.end.offset ?? currentEnd
       return
     }
     if (node.type !== 'element' && node.type !== 'root') return
     if (node.type === 'element') {
-      if (CHROME.has(node.tagName)) {
+      const cls = `${String(node.properties?.className ?? '').replace(/,/g, ' ')} ${String(node.properties?.id ?? '')}`
+      if (CHROME.has(node.tagName) || CHROME_CLASS.test(cls)) {
         flush()
         chrome(node)
         return
@@ -56,13 +58,14 @@ export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
       }
       if (BLOCK.has(node.tagName)) flush()
     }
+    const level = node.type === 'element' && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0
+    if (level) heading = level
     for (const child of node.children) walk(child as HastNodes)
     if (node.type === 'element' && BLOCK.has(node.tagName)) flush()
+    if (level) heading = 0
   }
   walk(tree)
   flush()
-  void currentStart
-  void currentEnd
   return blocks
 }
 
