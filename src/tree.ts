@@ -73,7 +73,11 @@ function buildDocument(
       const headingNode = headingOf(block, h, ctx)
       const rest = block.text.text.length > h.leadEnd ? trimMapped(sliceMapped(block.text, h.leadEnd, block.text.text.length)) : undefined
       const body: FlowContent[] = [headingNode]
-      if (rest && rest.text.length) body.push(paragraphOf(rest, ctx))
+      if (rest && rest.text.length) {
+        const p = paragraphOf(rest, ctx)
+        p.position = ctx.locator.position(headingNode.position.end.offset!, block.end)
+        body.push(p)
+      }
       if (h.titleFromNext) {
         const next = blocks[i + 1]
         if (next?.kind === 'text') body.push(headingOf(next, undefined, ctx))
@@ -116,10 +120,12 @@ function markerOf(block: TextBlock, h: OutlineHeading, ctx: ParseContext): Marke
   return marker
 }
 
+/** The heading line: from the block's start (markup included) to the end of its lead sentence. */
 function headingOf(block: TextBlock, h: OutlineHeading | undefined, ctx: ParseContext): Heading {
   const lead = trimMapped(sliceMapped(block.text, 0, h ? h.leadEnd : block.text.text.length))
   const sentence = sentenceOf(lead, 0, lead.text.length, ctx)
-  return { type: 'heading', children: [sentence], position: spanOf(block, ctx) }
+  const end = h && h.leadEnd < block.text.text.length ? sentence.position.end.offset : block.end
+  return { type: 'heading', children: [sentence], position: ctx.locator.position(block.start, end) }
 }
 
 function spanOf(block: Block, ctx: ParseContext): Position {

@@ -41,9 +41,22 @@ export function readBlocks(input: string, ctx: ParseContext, format?: InputForm)
   const lines = splitLines(input).flatMap((l) =>
     displayWidth(input, l.start, l.end) > LONG_LINE && !input.slice(l.start, l.end).includes('\t') ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
   )
-  const classified = lines.map((l) => classify(input, l))
+  const classified = lines.flatMap((l) => splitGluedPageNumber(input, l)).map((l) => (l.kind ? (l as ClassifiedLine) : classify(input, l)))
   markRunningHeaders(input, classified, form)
   return { blocks: group(input, classified, ctx, markdown), form }
+}
+
+/** `－3－计划”，连续…`: a page number glued to the next page's first line. */
+const GLUED_PAGE = /^\s*[－—\-–‐]\s*[0-9０-９]{1,4}\s*[－—\-–‐](?=\s*\S)/u
+
+function splitGluedPageNumber(input: string, line: Line): Array<Line & { kind?: LineKind }> {
+  const m = GLUED_PAGE.exec(input.slice(line.start, Math.min(line.end, line.start + 24)))
+  if (!m || m[0].length >= line.end - line.start) return [line]
+  const cut = line.start + m[0].length
+  return [
+    { start: line.start, end: cut, kind: 'page' },
+    { ...line, start: cut },
+  ]
 }
 
 function classify(input: string, line: Line): ClassifiedLine {
@@ -64,16 +77,24 @@ function classify(input: string, line: Line): ClassifiedLine {
  */
 function markRunningHeaders(input: string, lines: ClassifiedLine[], form: InputForm): void {
   if (form !== 'pdf-text') return
-  const counts = new Map<string, number>()
-  for (const l of lines) {
-    if (l.kind !== 'text') continue
-    const t = input.slice(l.start, l.end).trim()
-    if (t.length >= 4 && t.length <= 40) counts.set(t, (counts.get(t) ?? 0) + 1)
+  // Lines next to a page number (skipping blanks), by their text.
+  const nearPage: number[] = []
+  const neighbour = (from: number, step: number): number => {
+    let k = from + step
+    while (k >= 0 && k < lines.length && lines[k]!.kind === 'blank') k += step
+    return k
   }
-  for (const l of lines) {
-    if (l.kind !== 'text') continue
-    const t = input.slice(l.start, l.end).trim()
-    if ((counts.get(t) ?? 0) >= 3 && !startsWithMarker(t) && !/[。；，]/.test(t)) l.kind = 'page'
+  lines.forEach((l, i) => {
+    if (l.kind !== 'page') return
+    for (const k of [neighbour(i, -1), neighbour(i, 1)]) if (lines[k]?.kind === 'text') nearPage.push(k)
+  })
+  const counts = new Map<string, number>()
+  const key = (l: Line): string => input.slice(l.start, l.end).trim()
+  for (const k of nearPage) counts.set(key(lines[k]!), (counts.get(key(lines[k]!)) ?? 0) + 1)
+  for (const k of nearPage) {
+    const l = lines[k]!
+    const t = key(l)
+    if (t.length >= 2 && t.length <= 40 && (counts.get(t) ?? 0) >= 2 && !startsWithMarker(t) && !/[。；，]/.test(t)) l.kind = 'page'
   }
 }
 
