@@ -9,6 +9,7 @@ const texts: Record<MessageCode, { en: string; zh: string }> = {
   'binary-input': { en: 'The input looks like binary data, not text', zh: '输入似为二进制数据而非文本' },
   'replacement-character': { en: 'The input contains U+FFFD replacement characters (wrong encoding?)', zh: '输入含有替换字符 U+FFFD（编码错误？）' },
   'huge-input': { en: 'The input is very large', zh: '输入过大' },
+  'no-text-layer': { en: 'The PDF has no text layer (a scan); OCR is needed to read it', zh: 'PDF 无文字层（扫描件），需先进行 OCR 文字识别' },
 }
 
 export function messageText(code: MessageCode): { en: string; zh: string } {

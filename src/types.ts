@@ -239,6 +239,7 @@ export type MessageCode =
   | 'binary-input'
   | 'replacement-character'
   | 'huge-input'
+  | 'no-text-layer'
 
 /** A target or actual value flattened out of the tree, with its context. */
 export interface QuantityRecord extends Omit<Quantity, 'type'> {

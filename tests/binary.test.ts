@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseDocument, UnsupportedInputError } from '../src/binary/index.js'
+import { parsePlan } from '../src/parse.js'
+import type { Nodes, ParseResult, Root } from '../src/types.js'
+
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/binary/${name}`, import.meta.url)))
+
+/** Markers and titles of the sections and boxes, in order. */
+function outline(tree: Root): string[] {
+  const out: string[] = []
+  const visit = (node: Nodes): void => {
+    if ((node.type === 'section' || node.type === 'box') && node.marker) out.push(`${node.marker.raw.replace(/[.．]$/, '.')}${node.title}`)
+    if ('children' in node) for (const c of node.children as Nodes[]) visit(c)
+  }
+  visit(tree)
+  return out
+}
+
+/** The zip with one entry renamed (same length), in both of its headers. */
+function renameEntry(bytes: Uint8Array, from: string, to: string): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1').split(from).join(to)
+  return new Uint8Array(Buffer.from(text, 'latin1'))
+}
+
+const quantitySet = (r: ParseResult): string[] => r.quantities.map((q) => `${q.raw.replace(/\s/g, '')}=${q.value ?? `${q.min}..${q.max}`}`).sort()
+
+describe('parseDocument', () => {
+  const text = readFileSync(new URL('../fixtures/binary/sample.txt', import.meta.url), 'utf8')
+
+  it('should give the same outline and quantities when the plan comes as .txt, .docx and .pdf', async () => {
+    const fromText = parsePlan(text)
+    const fromDocx = await parseDocument(fixture('sample.docx'))
+    const fromPdf = await parseDocument(fixture('sample.pdf'))
+    const expected = outline(fromText.tree)
+    expect(expected.length).toBeGreaterThanOrEqual(8)
+    expect(outline(fromDocx.tree)).toEqual(expected)
+    expect(outline(fromPdf.tree)).toEqual(expected)
+    expect(quantitySet(fromText).length).toBeGreaterThan(20)
+    expect(quantitySet(fromDocx)).toEqual(quantitySet(fromText))
+    expect(quantitySet(fromPdf)).toEqual(quantitySet(fromText))
+  })
+
+  it('should render Word list numbers when paragraphs use w:numPr', async () => {
+    const { source } = await parseDocument(fixture('sample.docx'))
+    const lines = source.text.split('\n')
+    // the fixture's numbered paragraphs carry no number in their text
+    expect(lines).toContain('一、总体要求')
+    expect(lines).toContain('（二）促进重点群体就业')
+    expect(lines.some((l) => l.startsWith('2.加大工作推进力度'))).toBe(true)
+    expect(source.kind).toBe('docx')
+  })
+
+  it('should read the same text from the DOCX as the plain text fixture when the DOCX is well formed', async () => {
+    const { source } = await parseDocument(fixture('sample.docx'))
+    expect(`${source.text}\n`).toBe(text)
+  })
+
+  it('should leave merged cells empty and keep rows tab-separated when a table has merged cells', async () => {
+    const { source } = await parseDocument(fixture('sample.docx'))
+    const rows = source.text.split('\n').filter((l) => l.includes('\t'))
+    expect(rows[1]).toBe('一、就业\t\t\t\t')
+    expect(rows[3]!.split('\t')).toHaveLength(5)
+    expect(rows[3]!.split('\t')[4]).toBe('')
+  })
+
+  it('should rebuild a table across a page break when a PDF table is ruled', async () => {
+    const { source } = await parseDocument(fixture('sample.pdf'))
+    const rows = source.lines.filter((l) => l.kind === 'table-row')
+    const textRows = text.split('\n').filter((l) => l.includes('\t'))
+    expect(rows.map((r) => source.text.slice(r.start, r.end))).toEqual(textRows)
+    expect(new Set(rows.map((r) => r.page)).size).toBeGreaterThan(1)
+  })
+
+  it('should set page numbers apart on lines of their own when a PDF has a page-number footer', async () => {
+    const { source } = await parseDocument(fixture('sample.pdf'))
+    const footers = source.lines.filter((l) => l.kind === 'footer').map((l) => source.text.slice(l.start, l.end))
+    expect(footers).toEqual(source.pages!.map((p) => `－${p.page}－`))
+    expect(source.pages!.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('should record the page or paragraph of every node when the input is binary', async () => {
+    for (const name of ['sample.pdf', 'sample.docx']) {
+      const result = await parseDocument(fixture(name))
+      const field = name.endsWith('.pdf') ? 'page' : 'paragraph'
+      let missing = 0
+      let count = 0
+      const visit = (node: Nodes): void => {
+        if (node.type !== 'root') {
+          count++
+          if (typeof node.data?.[field] !== 'number') missing++
+        }
+        if ('children' in node) for (const c of node.children as Nodes[]) visit(c)
+      }
+      visit(result.tree)
+      expect(count).toBeGreaterThan(50)
+      expect(missing).toBe(0)
+    }
+  })
+
+  it('should read a two-column page column by column when a PDF has two columns', async () => {
+    const { source } = await parseDocument(fixture('sample.pdf'))
+    const para = text.split('\n').find((l) => l.startsWith('鼓励中小企业'))!
+    // the whole paragraph, from the left column, comes out unbroken
+    expect(source.text.split('\n').some((l) => l.startsWith(para.slice(0, 60)))).toBe(true)
+    expect(source.text).not.toMatch(/促进重点群体就业推动/)
+  })
+
+  it('should report that OCR is needed when a PDF has no text layer', async () => {
+    const result = await parseDocument(fixture('scanned.pdf'))
+    expect(result.messages[0]).toMatchObject({ ruleId: 'no-text-layer', fatal: true })
+    expect(result.messages[0]!.reason).toMatch(/OCR/)
+  })
+
+  it.each([
+    ['a truncated PDF', () => fixture('sample.pdf').slice(0, 2000), 'corrupt'],
+    ['a truncated DOCX', () => fixture('sample.docx').slice(0, 3000), 'corrupt'],
+    ['plain text bytes', () => new TextEncoder().encode('一、总体要求'), 'format'],
+    ['a zip that is not a DOCX', () => renameEntry(fixture('sample.docx'), 'word/document.xml', 'word/documenX.xml'), 'format'],
+  ] as const)('should throw UnsupportedInputError when given %s', async (_, make, kind) => {
+    const error = await parseDocument(make()).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UnsupportedInputError)
+    expect((error as UnsupportedInputError).kind).toBe(kind)
+    expect((error as Error).message.length).toBeGreaterThan(20)
+  })
+})
