@@ -53,7 +53,10 @@ export function matchMarker(text: string): MarkerMatch | undefined {
     } else ordinal = num === undefined ? 1 : readNumeral(num)
     if (!Number.isFinite(ordinal) || ordinal < 1) continue
     const raw = m[0].replace(/\s+$/, '')
-    const result: MarkerMatch = { scheme, id: scheme.sameAs ?? scheme.id, raw, length: m[0].length, ordinal }
+    const base = scheme.sameAs ?? scheme.id
+    // 1.1 and 1.1.1 are different levels of one scheme.
+    const id = path ? `${base}-${path.length}` : base
+    const result: MarkerMatch = { scheme, id, raw, length: m[0].length, ordinal }
     if (path) result.path = path
     return result
   }

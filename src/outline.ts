@@ -131,7 +131,7 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
     if (at >= 0) {
       const expected = stack[at]!.ordinal + 1
       if (c.marker.ordinal === expected || c.marker.ordinal === expected + 1) {
-        if (c.marker.ordinal !== expected) ctx.warn('broken-sequence', position(ctx, blocks[i]!), `${place()}: expected ${expected}`, null)
+        if (c.marker.ordinal !== expected) ctx.warn('skipped-number', position(ctx, blocks[i]!), `${place()}: expected ${expected}`, null)
         stack.length = at + 1
         stack[at]!.ordinal = c.marker.ordinal
         accept(i, c, at + 1)

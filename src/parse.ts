@@ -13,7 +13,25 @@ import { insertQuantities } from './quantities/insert.js'
 import { assignRoles } from './roles.js'
 import { createLocator } from './source-map.js'
 import { buildTree } from './tree.js'
+import type { ParseContext } from './context.js'
 import type { ParseOptions, ParseResult } from './types.js'
+
+/** Inputs larger than this get an informational message. */
+const HUGE = 50 * 1024 * 1024
+
+/** Warnings about the input as a whole: binary data, a wrong decoding, size. */
+function checkInput(text: string, ctx: ParseContext): void {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text
+  let control = 0
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++
+  }
+  if (control > 0 && control / sample.length > 0.01) ctx.warn('binary-input', undefined, `${control} control characters in the first ${sample.length}`)
+  const bad = text.indexOf('\uFFFD')
+  if (bad >= 0) ctx.warn('replacement-character', ctx.locator.position(bad, bad + 1))
+  if (text.length > HUGE) ctx.warn('huge-input', undefined, `${text.length} characters`, null)
+}
 
 /**
  * Parse the text of a Chinese government plan.
@@ -33,6 +51,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
     throw new TypeError(`parsePlan(text): expected text to be a string, got ${text === null ? 'null' : typeof text}`)
   }
   const ctx = createContext(text, createLocator(text))
+  checkInput(text, ctx)
   const { blocks, form } = readBlocks(text, ctx, options.format)
   const tree = buildTree(blocks, form, ctx)
   insertQuantities(tree, ctx)

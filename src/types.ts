@@ -235,6 +235,7 @@ export type MessageCode =
   | 'empty-input'
   | 'no-numbering'
   | 'broken-sequence'
+  | 'skipped-number'
   | 'table-ragged'
   | 'binary-input'
   | 'replacement-character'
