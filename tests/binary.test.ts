@@ -106,6 +106,16 @@ describe('parseDocument', () => {
     expect(source.text).not.toMatch(/促进重点群体就业推动/)
   })
 
+  it('should accept a Buffer and an ArrayBuffer when given file contents', async () => {
+    const buffer = readFileSync(new URL('../fixtures/binary/sample.pdf', import.meta.url))
+    const fromBuffer = await parseDocument(buffer)
+    const docx = fixture('sample.docx')
+    const fromArrayBuffer = await parseDocument(docx.buffer.slice(docx.byteOffset, docx.byteOffset + docx.byteLength))
+    expect(fromBuffer.source.kind).toBe('pdf')
+    expect(fromArrayBuffer.source.kind).toBe('docx')
+    expect(outline(fromBuffer.tree)).toEqual(outline(fromArrayBuffer.tree))
+  })
+
   it('should report that OCR is needed when a PDF has no text layer', async () => {
     const result = await parseDocument(fixture('scanned.pdf'))
     expect(result.messages[0]).toMatchObject({ ruleId: 'no-text-layer', fatal: true })

@@ -71,7 +71,8 @@ export function sniffDocument(bytes: Uint8Array): DocumentKind | undefined {
  *   or the file is damaged.
  */
 export async function parseDocument(input: Uint8Array | ArrayBuffer, options: ParseOptions = {}): Promise<DocumentResult> {
-  const bytes = input instanceof Uint8Array ? input : input instanceof ArrayBuffer ? new Uint8Array(input) : undefined
+  // a Node Buffer is a Uint8Array; view it as a plain one
+  const bytes = input instanceof Uint8Array ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : input instanceof ArrayBuffer ? new Uint8Array(input) : undefined
   if (!bytes) throw new TypeError('parseDocument(input): expected a Uint8Array, Buffer or ArrayBuffer')
   const kind = sniffDocument(bytes)
   if (kind === 'pdf') return parsePdf(bytes, options)

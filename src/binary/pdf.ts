@@ -75,8 +75,9 @@ interface PdfPage {
 /** Extract the text of a PDF. Throws pdfjs' errors for unreadable files. */
 export async function extractPdf(bytes: Uint8Array): Promise<PdfExtracted> {
   const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsModule
-  // pdfjs takes ownership of (detaches) the buffer: hand it a copy.
-  const task = pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false })
+  // pdfjs takes ownership of (detaches) the buffer and refuses Buffers:
+  // hand it a plain copy.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false })
   const doc = await task.promise
   try {
     const pages: Array<{ lines: Line[]; rules: Rule[]; width: number; height: number }> = []
