@@ -414,8 +414,7 @@ function layout(pages: Array<{ lines: Line[]; rules: Rule[]; width: number; heig
           Math.abs(prev.size - b.size) < 0.6 &&
           b.x <= left + b.size * 0.8 &&
           prev.right >= para.right - b.size * 1.5 &&
-          (!sameFlow || prev.y - b.y < Math.max(prev.size, b.size) * 2.2) &&
-          headingLevel(b.size) === undefined
+          (!sameFlow || prev.y - b.y < Math.max(prev.size, b.size) * 2.2)
         if (continues && para) {
           para.text = joinPieces(para.text, b.text)
           para.pageEnd = page
