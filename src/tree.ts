@@ -75,7 +75,7 @@ function buildDocument(
       const body: FlowContent[] = [headingNode]
       if (rest && rest.text.length) {
         const p = paragraphOf(rest, ctx)
-        p.position = ctx.locator.position(headingNode.position.end.offset!, block.end)
+        p.position = ctx.locator.position(headingNode.position.end.offset ?? block.start, block.end)
         body.push(p)
       }
       if (h.titleFromNext) {
@@ -124,7 +124,7 @@ function markerOf(block: TextBlock, h: OutlineHeading, ctx: ParseContext): Marke
 function headingOf(block: TextBlock, h: OutlineHeading | undefined, ctx: ParseContext): Heading {
   const lead = trimMapped(sliceMapped(block.text, 0, h ? h.leadEnd : block.text.text.length))
   const sentence = sentenceOf(lead, 0, lead.text.length, ctx)
-  const end = h && h.leadEnd < block.text.text.length ? sentence.position.end.offset : block.end
+  const end = h && h.leadEnd < block.text.text.length ? (sentence.position.end.offset ?? block.end) : block.end
   return { type: 'heading', children: [sentence], position: ctx.locator.position(block.start, end) }
 }
 
@@ -194,9 +194,10 @@ function listOf(style: List['style'], items: Array<{ bullet: string; sentences: 
 const NUMERIC_CELL = /^[\s0-9０-９.．%％～~\-—–+/:：以上下内约左右万亿个人元]+$/
 
 function tableOf(block: TableBlock, ctx: ParseContext): Table {
+  const width = Math.max(...block.rows.map((r) => r.cells.length))
   const rows: TableRow[] = block.rows.map((r, index) => {
     const filled = r.cells.filter((c) => c.text.text.length > 0)
-    const isGroup = r.cells.length >= 3 && filled.length === 1 && r.cells.indexOf(filled[0]!) <= 1 && index > 0
+    const isGroup = width >= 3 && filled.length === 1 && r.cells.indexOf(filled[0]!) <= 1 && index > 0
     const isHeader =
       index === 0 &&
       block.rows.length > 1 &&

@@ -39,7 +39,7 @@ export function readBlocks(input: string, ctx: ParseContext, format?: InputForm)
   if (form === 'html') return { blocks: htmlBlocks(input, ctx), form }
   const markdown = form === 'markdown'
   const lines = splitLines(input).flatMap((l) =>
-    displayWidth(input, l.start, l.end) > LONG_LINE && !input.slice(l.start, l.end).includes('\t') ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
+    displayWidth(input, l.start, l.end) > LONG_LINE ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
   )
   const classified = lines.flatMap((l) => splitGluedPageNumber(input, l)).map((l) => (l.kind ? (l as ClassifiedLine) : classify(input, l)))
   markRunningHeaders(input, classified, form)
@@ -208,6 +208,11 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
       j++
     } else if (k === 'blank' && j + 1 < lines.length && (lines[j + 1]!.kind === 'tsv' || lines[j + 1]!.kind === 'blank')) {
       j++
+    } else if (k === 'text' && rows.length && isGroupLine(input, lines, j)) {
+      // A merged row (一、就业) exported without its tabs.
+      const l = lines[j]!
+      rows.push({ cells: [{ text: cleanLine(input, l.start, l.end, markdown).text, start: l.start, end: l.end }], start: l.start, end: l.end })
+      j++
     } else break
   }
   if (rows.length === 0) return Math.max(j, from + 1)
@@ -231,6 +236,15 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
   }
   blocks.push(...asides)
   return j
+}
+
+/** A short untabbed line between two tab-separated rows. */
+function isGroupLine(input: string, lines: ClassifiedLine[], at: number): boolean {
+  const t = input.slice(lines[at]!.start, lines[at]!.end).trim()
+  if (t.length > 30 || /[。；]/.test(t)) return false
+  let k = at + 1
+  while (k < lines.length && lines[k]!.kind === 'blank') k++
+  return lines[k]?.kind === 'tsv'
 }
 
 interface WrapInfo {
@@ -350,7 +364,8 @@ function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: Class
   // Paragraph-per-line text with stray hard wraps (…厚植优 / 势。).
   if (nextMarker || /^(?:——|--|－－)/.test(n)) return false
   if (prev.cut || TITLE_END.test(p) || !/[\u4e00-\u9fff，、A-Za-z0-9]$/.test(p)) return false
-  if (displayWidth(p, 0, p.length) < 20) return false
+  // Only prose wraps: a line without any punctuation is a title.
+  if (displayWidth(p, 0, p.length) < 20 || !/[，、；。,]/.test(p)) return false
   if (startsWithMarker(p) && !/[。；！？]/.test(p)) return false
   return true
 }

@@ -37,6 +37,9 @@ export function splitLines(input: string): Line[] {
  * ```
  */
 export function splitSpaceRuns(input: string, line: Line): Line[] {
+  // In a line holding tab-separated cells, only ideographic-space runs
+  // separate paragraphs (cells may contain double spaces).
+  const tabbed = input.slice(line.start, line.end).includes('\t')
   const out: Line[] = []
   let segStart = line.start
   let i = line.start
@@ -44,12 +47,8 @@ export function splitSpaceRuns(input: string, line: Line): Line[] {
     const c = input.charCodeAt(i)
     if (isRunSpace(c)) {
       let j = i
-      let wide = 0
-      while (j < line.end && isRunSpace(input.charCodeAt(j))) {
-        if (input.charCodeAt(j) !== 0x20) wide++
-        j++
-      }
-      if (j - i >= 2 || wide > 0) {
+      while (j < line.end && isRunSpace(input.charCodeAt(j))) j++
+      if (tabbed ? input.slice(i, j).includes('\u3000') && j - i >= 2 : j - i >= 2) {
         if (i > segStart) out.push({ start: segStart, end: i })
         segStart = j
       }
@@ -61,7 +60,7 @@ export function splitSpaceRuns(input: string, line: Line): Line[] {
 }
 
 function isRunSpace(c: number): boolean {
-  return c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09
+  return c === 0x20 || c === 0x3000 || c === 0xa0
 }
 
 /**
