@@ -1,11 +1,97 @@
-// PLACEHOLDER — to be replaced by the indicator-table stage (issue 3).
+/**
+ * Flat records: every quantity of the tree with its section path, and
+ * every row of an indicator table (指标名称 / 单位 / 目标 / 完成情况 / 属性 …)
+ * as an `Indicator` linked to its quantities.
+ */
 import type { ParseContext } from './context.js'
-import type { Indicator, QuantityRecord, Root } from './types.js'
+import { rowName, tableLayout } from './roles.js'
+import type { Indicator, Nodes, Quantity, QuantityRecord, Root, Table, TableCell } from './types.js'
 
-export function collectQuantities(_tree: Root): QuantityRecord[] {
-  return []
+interface Where {
+  path: string[]
+  document: number
+  context: string
 }
 
-export function buildIndicators(_tree: Root, _ctx: ParseContext): Indicator[] {
-  return []
+function plainText(children: readonly Nodes[]): string {
+  return children.map((c) => (c.type === 'text' ? c.value : c.type === 'quantity' ? c.raw.replace(/[\r\n]+/g, '') : '')).join('')
+}
+
+function record(q: Quantity, where: Where): QuantityRecord {
+  const { type: _type, ...rest } = q
+  return { ...rest, sectionPath: where.path, document: where.document, context: where.context }
+}
+
+/** Every quantity of the tree, in document order, with its section path. */
+export function collectQuantities(tree: Root): QuantityRecord[] {
+  const out: QuantityRecord[] = []
+  const walk = (node: Nodes, path: string[], document: number): void => {
+    if (node.type === 'sentence' || node.type === 'tableCell') {
+      const context = plainText(node.children)
+      for (const c of node.children) if (c.type === 'quantity') out.push(record(c, { path, document, context }))
+      return
+    }
+    if (!('children' in node)) return
+    const inner = node.type === 'section' || node.type === 'box' ? [...path, node.title] : path
+    for (const child of node.children as Nodes[]) walk(child, inner, document)
+  }
+  tree.children.forEach((doc, i) => walk(doc, doc.kind === 'attachment' && doc.title ? [doc.title] : [], i))
+  return out
+}
+
+function cellText(cell: TableCell | undefined): string {
+  return cell ? plainText(cell.children).replace(/\s+/g, '') : ''
+}
+
+/** One `Indicator` per body row of every indicator table of the tree. */
+export function buildIndicators(tree: Root, _ctx: ParseContext): Indicator[] {
+  const out: Indicator[] = []
+  const walk = (node: Nodes, path: string[], document: number): void => {
+    if (node.type === 'table') {
+      out.push(...tableIndicators(node, path, document))
+      return
+    }
+    if (!('children' in node)) return
+    const inner = node.type === 'section' || node.type === 'box' ? [...path, node.title] : path
+    for (const child of node.children as Nodes[]) walk(child, inner, document)
+  }
+  tree.children.forEach((doc, i) => walk(doc, doc.kind === 'attachment' && doc.title ? [doc.title] : [], i))
+  return out
+}
+
+function tableIndicators(table: Table, path: string[], document: number): Indicator[] {
+  const layout = tableLayout(table)
+  // an indicator table has a name column and at least one numeric column
+  if (layout.nameCol < 0 || !layout.headers.some((h) => /目标|完成|现状|基期|增长/.test(h ?? ''))) return []
+  const out: Indicator[] = []
+  let group: string | undefined
+  for (const row of table.children) {
+    if (row.kind === 'group') {
+      group = row.children.map(cellText).join('').replace(/^[一二三四五六七八九十]+[、．.]\s*/, '') || undefined
+      continue
+    }
+    if (row.kind !== 'body') continue
+    const name = rowName(row.children, layout)
+    if (!name) continue
+    const context = row.children.map(cellText).join(' | ')
+    const where: Where = { path, document, context }
+    const ind: Indicator = { name, unit: layout.unitCol >= 0 ? cellText(row.children[layout.unitCol]) || null : null, position: row.position }
+    row.children.forEach((cell, k) => {
+      const q = cell.children.find((c): c is Quantity => c.type === 'quantity')
+      if (!q) return
+      const header = layout.headers[k] ?? ''
+      if (q.change || /增长|增速|年均/.test(header)) ind.growth ??= record(q, where)
+      else if (q.role === 'actual') ind.baseline ??= record(q, where)
+      else if (q.role === 'target') ind.target ??= record(q, where)
+    })
+    const attr = layout.attributeCol >= 0 ? cellText(row.children[layout.attributeCol]) : context
+    if (/约束/.test(attr)) ind.attribute = 'binding'
+    else if (/预期/.test(attr)) ind.attribute = 'expected'
+    const remark = layout.remarkCol >= 0 ? cellText(row.children[layout.remarkCol]) : context
+    if (/累计/.test(remark)) ind.accumulation = 'cumulative'
+    else if (/新增/.test(remark)) ind.accumulation = 'new'
+    if (group) ind.group = group
+    if (ind.baseline || ind.target || ind.growth) out.push(ind)
+  }
+  return out
 }
