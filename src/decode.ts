@@ -42,7 +42,7 @@ export interface DecodeOptions {
 /** What a non-text input was recognised as. */
 export type BinaryKind =
   | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'odf' | 'zip' | 'ole' | 'png' | 'jpeg' | 'gif'
-  | 'webp' | 'bmp' | 'tiff' | 'gzip' | 'rar' | '7z' | 'binary'
+  | 'webp' | 'bmp' | 'tiff' | 'gzip' | 'rar' | '7z' | 'rtf' | 'binary'
 
 /** What `decode` accepts, for error messages. */
 export const ACCEPTED_INPUT =
@@ -78,6 +78,7 @@ const KIND_NAMES: Record<BinaryKind, string> = {
   gzip: 'a gzip archive',
   rar: 'a RAR archive',
   '7z': 'a 7z archive',
+  rtf: 'an RTF document',
   binary: 'binary data (it contains NUL or control bytes)',
 }
 
@@ -164,6 +165,7 @@ export function sniffBinary(bytes: Uint8Array): BinaryKind | undefined {
   if (startsWith(bytes, [0x1f, 0x8b])) return 'gzip'
   if (startsWith(bytes, ascii('Rar!\x1a\x07'))) return 'rar'
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z'
+  if (startsWith(bytes, ascii('{\\rtf'))) return 'rtf'
   return undefined
 }
 

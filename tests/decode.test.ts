@@ -138,6 +138,7 @@ describe('decode', () => {
       ['gif', bytes('GIF89a\x01\x00\x01\x00'), /GIF image/],
       ['ole', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old Office/],
       ['gzip', bytes([0x1f, 0x8b, 0x08, 0, 0, 0]), /gzip/],
+      ['rtf', bytes('{\\rtf1\\ansi 规划'), /RTF document/],
       ['binary', bytes('abc\x00\x01\x02\x03\xfe\xfd\x00\x00\x10\x11\x12\x13\x00'), /binary data/],
     ] as const)('should reject %s', (kind, input, what) => {
       let error: unknown

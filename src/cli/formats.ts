@@ -1,0 +1,196 @@
+/**
+ * Output formats of plan2json: pure functions from a parse result to text.
+ * `json` (one document per input), `jsonl` and `csv` (one quantity per
+ * line or row, across inputs), `outline` (indented headings) and `md`
+ * (the plan re-rendered as markdown).
+ */
+import { glossLabel } from '../glosses.js'
+import type { PlanOutput } from '../schema.js'
+import type { Document, FlowContent, Nodes, QuantityRecord, Root, Table } from '../types.js'
+
+/** The `--format json` document of one input. */
+export function toJson(output: PlanOutput, pretty: boolean): string {
+  return JSON.stringify(output, null, pretty ? 2 : undefined) + '\n'
+}
+
+/** `--format jsonl`: one line per quantity, each with the file it came from. */
+export function toJsonLines(file: string, quantities: readonly QuantityRecord[]): string {
+  let out = ''
+  for (const q of quantities) out += JSON.stringify({ file, ...q }) + '\n'
+  return out
+}
+
+/** Keys of the CSV columns, in order. */
+export const CSV_COLUMNS = ['file', 'document', 'sectionPath', 'sentence', 'raw', 'value', 'min', 'max', 'unit', 'qualifier', 'role', 'metric', 'year'] as const
+
+/** Separator of section titles in the `sectionPath` column. */
+export const SECTION_SEPARATOR = ' > '
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  const s = typeof value === 'number' ? String(value) : value
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** The CSV header line, with column names in `lang` (see `grammars/glosses.json`). */
+export function csvHeader(lang: 'en' | 'zh' | 'both'): string {
+  return CSV_COLUMNS.map((c) => csvField(lang === 'en' ? c : glossLabel('column', c, lang))).join(',') + '\r\n'
+}
+
+/** `--format csv`: one row per quantity (CRLF line ends, as spreadsheets expect). */
+export function toCsvRows(file: string, quantities: readonly QuantityRecord[]): string {
+  let out = ''
+  for (const q of quantities) {
+    const row = [
+      file,
+      q.document,
+      q.sectionPath.join(SECTION_SEPARATOR),
+      q.context,
+      q.raw,
+      q.value,
+      q.min,
+      q.max,
+      q.unit,
+      q.qualifier,
+      q.role,
+      q.metric,
+      q.year,
+    ]
+    out += row.map(csvField).join(',') + '\r\n'
+  }
+  return out
+}
+
+/** Plain text of a node: text values and quantity sources, line breaks dropped. */
+export function nodeText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      return node.value
+    case 'quantity':
+      return node.raw.replace(/[ \t]*\r?\n[ \t]*/g, '')
+    case 'setAside':
+      return ''
+    default:
+      return (node.children as Nodes[]).map(nodeText).join('')
+  }
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, '')
+}
+
+function headingLine(node: { marker: { raw: string }; title: string }): string {
+  return `${node.marker.raw}${node.title}`.trim()
+}
+
+/** `--format outline`: document titles, then sections and boxes indented two spaces per depth. */
+export function toOutline(tree: Root): string {
+  const lines: string[] = []
+  const visit = (nodes: readonly FlowContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'section' || node.type === 'box') {
+        lines.push(`${'  '.repeat(node.depth)}${headingLine(node)}`)
+        visit(node.children)
+      }
+    }
+  }
+  for (const doc of tree.children) {
+    const title = documentTitle(doc)
+    if (title) lines.push(title)
+    visit(doc.children)
+  }
+  return lines.length ? lines.join('\n') + '\n' : ''
+}
+
+function documentTitle(doc: Document): string {
+  return [doc.marker?.raw, doc.title].filter((s): s is string => Boolean(s)).join(' ').trim()
+}
+
+function escapeMarkdown(s: string): string {
+  // Keep the text as it is, except what would start markdown syntax on a line.
+  return s.replace(/^([#>*+-]|\d+[.)])(\s)/, '\\$1$2').replace(/([*_`[\]<|\\])/g, '\\$1')
+}
+
+function pipeTable(table: Table): string {
+  const rows = table.children.map((row) => row.children.map((cell) => escapeMarkdown(nodeText(cell).replace(/\s*\n\s*/g, ' ').trim())))
+  if (rows.length === 0) return ''
+  const width = Math.max(1, ...rows.map((r) => r.length))
+  const pad = (r: string[]) => [...r, ...Array.from({ length: width - r.length }, () => '')]
+  const line = (r: string[]) => `| ${pad(r).join(' | ')} |`
+  const headerIndex = table.children.findIndex((r) => r.kind === 'header')
+  const header = headerIndex === 0 ? rows[0]! : Array.from({ length: width }, () => '')
+  const body = headerIndex === 0 ? rows.slice(1) : rows
+  return [line(header), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n')
+}
+
+/** `--format md`: headings by depth, paragraphs, lists and pipe tables. */
+export function toMarkdown(tree: Root): string {
+  const blocks: string[] = []
+  const flow = (nodes: readonly FlowContent[], skipTitleLine: (n: FlowContent) => boolean = () => false) => {
+    let beforeSections = true
+    for (const node of nodes) {
+      if (node.type === 'section' || node.type === 'box') beforeSections = false
+      if (beforeSections && node.type === 'paragraph' && skipTitleLine(node)) continue
+      switch (node.type) {
+        case 'section':
+        case 'box': {
+          const level = Math.min(6, node.depth + 1)
+          const line = headingLine(node)
+          blocks.push(`${'#'.repeat(level)} ${escapeMarkdown(line)}`)
+          const heading = node.children.find((c) => c.type === 'heading')
+          if (heading) {
+            const text = nodeText(heading).trim()
+            const rest = text.startsWith(line) ? text.slice(line.length) : squash(text).startsWith(squash(line)) ? '' : text
+            if (rest.replace(/^[\s。：:；;，,.]+/, '') !== '') blocks.push(escapeMarkdown(rest.replace(/^[\s。：:；;，,.]+/, '')))
+          }
+          flow(node.children.filter((c) => c.type !== 'heading'))
+          break
+        }
+        case 'paragraph': {
+          const sentences: string[] = []
+          const flush = () => {
+            const text = sentences.join('').trim()
+            if (text) blocks.push(escapeMarkdown(text))
+            sentences.length = 0
+          }
+          for (const child of node.children) {
+            if (child.type === 'sentence') sentences.push(nodeText(child))
+            else {
+              flush()
+              blocks.push(child.children.map((item) => `- ${escapeMarkdown(`${item.bullet}${item.children.map(nodeText).join('')}`.trim())}`).join('\n'))
+            }
+          }
+          flush()
+          break
+        }
+        case 'heading': {
+          const text = nodeText(node).trim()
+          if (text) blocks.push(`**${escapeMarkdown(text)}**`)
+          break
+        }
+        case 'table': {
+          const table = pipeTable(node)
+          if (table) blocks.push(table)
+          break
+        }
+        case 'setAside':
+          break
+      }
+    }
+  }
+  tree.children.forEach((doc, i) => {
+    if (i > 0) blocks.push('---')
+    const title = documentTitle(doc)
+    if (title) {
+      blocks.push(`# ${escapeMarkdown(title)}`)
+      // The title's own lines are leading paragraphs of the document: do not repeat them.
+      const squashedTitle = squash(title)
+      flow(doc.children, (p) => {
+        const text = squash(nodeText(p as Nodes))
+        return text.length >= 2 && squashedTitle.includes(text)
+      })
+    } else flow(doc.children)
+  })
+  return blocks.length ? blocks.join('\n\n') + '\n' : ''
+}
