@@ -110,7 +110,7 @@ describe('parseDocument', () => {
     const buffer = readFileSync(new URL('../fixtures/binary/sample.pdf', import.meta.url))
     const fromBuffer = await parseDocument(buffer)
     const docx = fixture('sample.docx')
-    const fromArrayBuffer = await parseDocument(docx.buffer.slice(docx.byteOffset, docx.byteOffset + docx.byteLength))
+    const fromArrayBuffer = await parseDocument(docx.buffer.slice(docx.byteOffset, docx.byteOffset + docx.byteLength) as ArrayBuffer)
     expect(fromBuffer.source.kind).toBe('pdf')
     expect(fromArrayBuffer.source.kind).toBe('docx')
     expect(outline(fromBuffer.tree)).toEqual(outline(fromArrayBuffer.tree))
