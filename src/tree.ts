@@ -158,7 +158,9 @@ function asideOf(a: AsideBlock, ctx: ParseContext): SetAside {
 
 /** A paragraph: sentences, with 一是…二是… and —— runs as lists. */
 function paragraphOf(m: MappedText, ctx: ParseContext): Paragraph {
-  const sentences = splitSentences(m.text).map(([s, e]) => sentenceOf(m, s, e, ctx))
+  const sentences = splitSentences(m.text)
+    .flatMap(([s, e]) => splitBeforeList(m.text, s, e))
+    .map(([s, e]) => sentenceOf(m, s, e, ctx))
   const children: Paragraph['children'] = []
   const dash = LIST_DASH.exec(m.text)
   if (dash && sentences.length) {
@@ -179,6 +181,12 @@ function paragraphOf(m: MappedText, ctx: ParseContext): Paragraph {
     else for (const item of items) children.push(...item.sentences)
   }
   return { type: 'paragraph', children, position: positionIn(ctx.locator, m) }
+}
+
+/** `主要做法有：一是…`: the lead-in before a colon is its own sentence. */
+function splitBeforeList(text: string, s: number, e: number): Array<[number, number]> {
+  const at = text.slice(s, e).search(/[：:](?:一是)/)
+  return at > 0 ? [[s, s + at + 1], [s + at + 1, e]] : [[s, e]]
 }
 
 function listOf(style: List['style'], items: Array<{ bullet: string; sentences: Sentence[] }>, _ctx: ParseContext): List {

@@ -66,7 +66,29 @@ export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
   }
   walk(tree)
   flush()
-  return blocks
+  return withMarkupGaps(input, blocks)
+}
+
+/** Tags between blocks (`<div class="article">`, `</body>`) become markup asides. */
+function withMarkupGaps(input: string, blocks: Block[]): Block[] {
+  const sorted = [...blocks].sort((a, b) => a.start - b.start)
+  const out: Block[] = []
+  let at = 0
+  const gap = (from: number, to: number): void => {
+    let s = from
+    let e = to
+    while (s < e && /\s/.test(input[s]!)) s++
+    while (e > s && /\s/.test(input[e - 1]!)) e--
+    if (e > s) out.push({ kind: 'aside', reason: 'markup', start: s, end: e })
+  }
+  for (const b of sorted) {
+    if (b.start < at) continue // nested in a block already placed
+    gap(at, b.start)
+    out.push(b)
+    at = b.end
+  }
+  gap(at, input.length)
+  return out
 }
 
 /** Text of a hast text node mapped to the input; entities map to their source. */

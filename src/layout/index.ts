@@ -21,7 +21,7 @@ import { pipeTable, tsvRow, wordTable } from './tables.js'
 
 export type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 
-type LineKind = 'blank' | 'page' | 'separator' | 'pipe' | 'wordCell' | 'tsv' | 'text'
+type LineKind = 'blank' | 'page' | 'header' | 'separator' | 'pipe' | 'wordCell' | 'tsv' | 'text'
 
 interface ClassifiedLine extends Line {
   kind: LineKind
@@ -94,7 +94,7 @@ function markRunningHeaders(input: string, lines: ClassifiedLine[], form: InputF
   for (const k of nearPage) {
     const l = lines[k]!
     const t = key(l)
-    if (t.length >= 2 && t.length <= 40 && (counts.get(t) ?? 0) >= 2 && !startsWithMarker(t) && !/[。；，]/.test(t)) l.kind = 'page'
+    if (t.length >= 2 && t.length <= 40 && (counts.get(t) ?? 0) >= 2 && !startsWithMarker(t) && !/[。；，]/.test(t)) l.kind = 'header'
   }
 }
 
@@ -307,8 +307,8 @@ function paragraphs(input: string, lines: ClassifiedLine[], wrap: WrapInfo, mark
       sawBlank = true
       continue
     }
-    if (l.kind === 'page') {
-      const a = aside(input, l, input.slice(l.start, l.end).trim().length <= 12 ? 'page-number' : 'running-header')
+    if (l.kind === 'page' || l.kind === 'header') {
+      const a = aside(input, l, l.kind === 'page' ? 'page-number' : 'running-header')
       // A page break inside a paragraph rides on it; between paragraphs it
       // is a block of its own.
       if (current) current.asides.push(a)
@@ -355,7 +355,8 @@ function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: Class
   if (wrap.width) {
     if (blankBetween && !wrap.blankIsNoise) return false
     const full = trimmedWidth(input, prev) >= wrap.width - (wrap.width >= 20 ? 3 : 2)
-    if (!full) return false
+    // A line cannot end on 、，“（《: it was wrapped, whatever its width.
+    if (!full && !/[、，,“‘（(《〈【]$/.test(p)) return false
     if (nextMarker && SENTENCE_END.test(p)) return false
     // A whole heading line (marker, title, no punctuation) before another heading.
     if (nextMarker && isBareHeading(p)) return false
