@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { findQuantities } from '../src/quantities/find.js'
+import { parseQuantity } from '../src/quantities/parse-quantity.js'
+import { parseNumeral } from '../src/quantities/numbers.js'
+
+describe('parseNumeral', () => {
+  it.each([
+    ['十五', 15],
+    ['两百', 200],
+    ['一万二千', 12000],
+    ['三点五', 3.5],
+    ['二十五', 25],
+    ['一百零五', 105],
+    ['1,200', 1200],
+    ['5.83', 5.83],
+    ['１．5', 1.5],
+    ['２０', 20],
+  ])('should read %s as %d when it is a well-formed numeral', (s, v) => {
+    expect(parseNumeral(s)).toBe(v)
+  })
+
+  it('should reject a plan period name when it is not a numeral', () => {
+    expect(parseNumeral('十二五')).toBeNull()
+  })
+})
+
+describe('parseQuantity', () => {
+  it.each([
+    ['146.23万人', { value: 1462300, unit: 'person', qualifier: 'eq' }],
+    ['5.83亿元', { value: 583000000, unit: 'CNY' }],
+    ['２０％', { value: 20, unit: 'percent' }],
+    ['百分之九十五', { value: 95, unit: 'percent' }],
+    ['五成', { value: 50, unit: 'percent' }],
+    ['3.5万', { value: 35000, unit: 'none' }],
+    ['1.6万个', { value: 16000, unit: 'count', classifier: '个' }],
+    ['3～5万人', { min: 30000, max: 50000, unit: 'person', qualifier: 'range' }],
+    ['1-2个', { min: 1, max: 2, unit: 'count', qualifier: 'range' }],
+    ['1至2次', { min: 1, max: 2, unit: 'count', classifier: '次' }],
+    ['6.0%—6.5%', { min: 6, max: 6.5, unit: 'percent', qualifier: 'range' }],
+    ['3.6%—4.24%', { min: 3.6, max: 4.24, unit: 'percent' }],
+    ['20:60:20', { parts: [20, 60, 20], unit: 'ratio' }],
+    ['11.8：55.1：33.1', { parts: [11.8, 55.1, 33.1], unit: 'ratio' }],
+    ['1624元/人.月', { value: 1624, unit: 'CNY/person/month' }],
+    ['160元/人·月', { value: 160, unit: 'CNY/person/month' }],
+    ['960元/月', { value: 960, unit: 'CNY/month' }],
+    ['18.9万平方米', { value: 189000, unit: 'm2' }],
+    ['0.48个百分点', { value: 0.48, unit: 'percentage-point' }],
+    ['数十万人', { min: 100000, max: 900000, unit: 'person', qualifier: 'approx' }],
+    ['十多个', { value: 10, unit: 'count', qualifier: 'gt' }],
+    ['4%以内', { value: 4, qualifier: 'lte' }],
+    ['不少于 10 名', { value: 10, unit: 'person', qualifier: 'gte' }],
+    ['98%以上', { value: 98, qualifier: 'gte' }],
+    ['超过98%', { value: 98, qualifier: 'gt' }],
+    ['逾百人', { value: 100, qualifier: 'gt' }],
+    ['4000余个', { value: 4000, qualifier: 'gt' }],
+    ['低于5%', { value: 5, qualifier: 'lt' }],
+    ['不到8%', { value: 8, qualifier: 'lt' }],
+    ['约50多万人', { value: 500000, qualifier: 'approx' }],
+    ['45%左右', { value: 45, qualifier: 'approx' }],
+    ['近万人', { value: 10000, unit: 'person', qualifier: 'approx' }],
+    ['3～5万人左右', { min: 30000, max: 50000, qualifier: 'range' }],
+    ['翻一番', { value: 2, unit: 'multiple' }],
+    ['每人每月70元', { value: 70, unit: 'CNY/person/month' }],
+  ])('should parse %s when written in a supported notation', (s, expected) => {
+    expect(parseQuantity(s)).toMatchObject(expected)
+  })
+
+  it('should take the unit from a hint when the number is bare', () => {
+    expect(parseQuantity('14.5', { unit: '万人' })).toMatchObject({ value: 145000, unit: 'person', inherited: true })
+  })
+
+  it('should return null when the string holds no number', () => {
+    expect(parseQuantity('加强组织领导')).toBeNull()
+  })
+})
+
+describe('findQuantities', () => {
+  const spans = (t: string): string[] => findQuantities(t).map((m) => t.slice(m.start, m.end))
+
+  it.each([
+    ['城镇登记失业率控制在4%以内，社会登记失业率控制在4.5%以内', ['4%以内', '4.5%以内']],
+    ['分别达到318.8万人、391万人和256.8万人', ['318.8万人', '391万人', '256.8万人']],
+    ['分别增长80.6%、62.7%和72.3%', ['80.6%', '62.7%', '72.3%']],
+    ['集体合同签订率不低于已建工会企业数92%', ['92%']],
+  ])('should find every quantity of %s', (t, expected) => {
+    expect(spans(t)).toEqual(expected)
+  })
+
+  it.each([
+    ['2010年苏州市', 'a year'],
+    ['苏府〔2011〕203号', 'a document number'],
+    ['“十二五”时期', 'a plan period'],
+    ['省“333工程”培养对象', 'a programme name'],
+    ['拨打12333热线', 'a hotline number'],
+    ['坚持五位一体总体布局', 'a slogan'],
+    ['位居全省第一', 'an ordinal'],
+    ['5年内创业培训', 'a time window'],
+    ['建立四级网络', 'a grade'],
+    ['实施一批重点项目', 'a vague word'],
+    ['落实“六稳”“六保”', 'a slogan in quotes'],
+    ['推进1+N政策体系', 'a name'],
+  ])('should find nothing in %s when it is %s', (t) => {
+    expect(findQuantities(t)).toEqual([])
+  })
+
+  it('should share the unit of the last item when a list leaves it out', () => {
+    const m = findQuantities('第二、三产业分别增加7.0和3.9个百分点')
+    expect(m.map((x) => [x.value, x.unit])).toEqual([
+      [7, 'percentage-point'],
+      [3.9, 'percentage-point'],
+    ])
+  })
+
+  it('should carry a per-person-month unit back when the statement names it later', () => {
+    const m = findQuantities('平均养老金水平由929元提高到1624元/人.月')
+    expect(m.map((x) => x.unit)).toEqual(['CNY/person/month', 'CNY/person/month'])
+    expect(m[0]!.inherited).toBe(true)
+  })
+
+  it('should read a list marker as a marker when it runs into a number', () => {
+    const m = findQuantities('3.90%以上的本市初次就业人员')
+    expect(m).toHaveLength(1)
+    expect(m[0]).toMatchObject({ value: 90, qualifier: 'gte' })
+  })
+})
+
+describe('properties', () => {
+  const arabic = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => ({ text: f ? `${i}.${String(f).padStart(2, '0')}` : String(i), value: f ? Number(`${i}.${String(f).padStart(2, '0')}`) : i }))
+  const fullWidth = (s: string): string => s.replace(/[0-9.]/g, (c) => (c === '.' ? '．' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)))
+
+  it('should read back the same value when a number is written in Arabic, full-width or with a scale word', () => {
+    fc.assert(
+      fc.property(arabic, fc.constantFrom('', '万', '亿'), fc.boolean(), (n, scale, wide) => {
+        const text = (wide ? fullWidth(n.text) : n.text) + scale + '人'
+        const q = parseQuantity(text)
+        const exp = scale === '万' ? 4 : scale === '亿' ? 8 : 0
+        expect(q?.value).toBe(Number(`${n.text}e${exp}`))
+      }),
+    )
+  })
+
+  it('should read back the same value when a number is written in Chinese numerals', () => {
+    const digits = '零一二三四五六七八九'
+    const toCn = (n: number): string => {
+      if (n === 0) return '零'
+      const units = ['', '十', '百', '千']
+      const s = String(n)
+      let out = ''
+      let zero = false
+      for (let k = 0; k < s.length; k++) {
+        const d = Number(s[k])
+        const u = units[s.length - 1 - k]!
+        if (d === 0) zero = true
+        else {
+          if (zero && out) out += '零'
+          zero = false
+          out += (d === 1 && u === '十' && k === 0 ? '' : digits[d]) + u
+        }
+      }
+      return out
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), (n) => {
+        expect(parseQuantity(toCn(n) + '人')?.value).toBe(n)
+      }),
+    )
+  })
+
+  it('should never throw when given random text', () => {
+    const alphabet = fc.constantFrom(...'0123456789０１２.．%％万亿千百十一二两三五零元人个年月日以上内左右约近超不低于～-—至:：、和，。“”第每翻番余多数'.split(''))
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), fc.string(), (a, b) => {
+        expect(() => findQuantities(a)).not.toThrow()
+        expect(() => findQuantities(b)).not.toThrow()
+        expect(() => parseQuantity(a + b)).not.toThrow()
+      }),
+    )
+  })
+})
