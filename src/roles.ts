@@ -223,7 +223,7 @@ const BASE_PHRASE = /(?:比|较|与)\s*[^，。；]{0,12}?(?:期末|末年|年�
 
 /** Strip lead-in and trailing verbs from a subject phrase. */
 export function cleanMetric(raw: string): string {
-  let s = raw.replace(/\s+/g, '').replace(BASE_PHRASE, '')
+  let s = raw.replace(/\s+/g, '').replace(BASE_PHRASE, '').replace(/^\d{1,2}\s*[.．、]/, '')
   for (let guard = 0; guard < 12; guard++) {
     const before = s
     s = s.replace(LEAD_TIME, '')
@@ -275,7 +275,7 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
         const L = /[一二三四五六七八九十]$/.test(prev) && /^[一二三四五六七八九十]/.test(last) ? 1 : prev.length
         const tail = last.slice(L).replace(/^[一二三四五六七八九十]+大/, '')
         for (let j = 0; j < n; j++) {
-          const item = j === n - 1 ? last : items[j]!.length <= 3 ? items[j]! + tail : items[j]!
+          const item = j === n - 1 || !tail || items[j]!.endsWith(tail) ? (j === n - 1 ? last : items[j]!) : items[j]! + tail
           out.push(item + (verb && !item.endsWith(verb) ? verb : ''))
         }
       } else if (subject.length < 2 && out.length >= n) {
@@ -351,7 +351,8 @@ function tableRoles(table: Table, frame: Frame, doc: Document, period: { start: 
       const whole = qs.length === 1 && cell.children.length === 1
       if (!whole) {
         sentenceRoles(cell.children, frame.role ? frame : { role: 'target', year: frame.year }, period, deadline)
-        for (const q of qs) if (!q.metric || q.metric.length < 2) q.metric = header || name || null
+        // a list of place names (南京、无锡…6市) is named by the column header
+        for (const q of qs) if (!q.metric || q.metric.length < 2 || q.metric.split('、').every((x) => x.length <= 3)) q.metric = header || name || null
         return
       }
       const q = qs[0]!
