@@ -232,6 +232,9 @@ export function cleanMetric(raw: string): string {
     const among = /^[^，]{2,8}?(?:人口|人员)中(?=.{3,})/.exec(s)
     if (among) s = s.slice(among[0].length)
     for (const w of R.metricStripEnd) if (s.endsWith(w)) s = s.slice(0, -w.length)
+    // …由“九五”末年的 / …2005年末: a trailing baseline or date is not the metric
+    const tailing = /(?:[由从][^由从，]{0,14}|(?:19|20)\d{2}年(?:底|末)?|[“"]?(?:十[一二三四五]?五|九五)[”"]?(?:期末|末年|末)?的?)$/.exec(s)
+    if (tailing && tailing.index >= 2) s = s.slice(0, tailing.index)
     s = s.replace(/^[，,、和及]+|[，,、和及]+$/g, '')
     if (s === before) break
   }
@@ -261,6 +264,7 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
     }
     const verb = verbOf(left)
     let subject = cleanMetric(left)
+    if (R.metricStripStart.includes(subject)) subject = ''
     if (subject.length < 2) {
       // 50人入选国家“千人计划”: the name follows the number
       const right = text.slice(spans[k + n - 1]!.e, nextBoundary(text, spans[k + n - 1]!.e)).replace(/^的/, '')
