@@ -5,6 +5,7 @@ const texts: Record<MessageCode, { en: string; zh: string }> = {
   'empty-input': { en: 'The input is empty', zh: '输入为空' },
   'no-numbering': { en: 'No numbered headings were found', zh: '未找到编号标题' },
   'broken-sequence': { en: 'A number does not continue its sequence and was read as text', zh: '编号不连续，按正文处理' },
+  'html-fallback': { en: 'The HTML is nested too deeply to read as a page; its text was read with the tags stripped', zh: 'HTML 嵌套过深，已去除标签按文本读取' },
   'skipped-number': { en: 'A heading number skips one in its sequence', zh: '标题编号跳过一个' },
   'table-ragged': { en: 'Table rows have different numbers of cells', zh: '表格各行单元格数不一致' },
   'binary-input': { en: 'The input looks like binary data, not text', zh: '输入似为二进制数据而非文本' },

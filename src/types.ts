@@ -236,6 +236,7 @@ export type MessageCode =
   | 'no-numbering'
   | 'broken-sequence'
   | 'skipped-number'
+  | 'html-fallback'
   | 'table-ragged'
   | 'binary-input'
   | 'replacement-character'

@@ -91,32 +91,52 @@ function withMarkupGaps(input: string, blocks: Block[]): Block[] {
   return out
 }
 
-/** Text of a hast text node mapped to the input; entities map to their source. */
+/**
+ * Text of a hast text node mapped to the input. The parser decodes
+ * entities and folds CRLF, so source and value are aligned character by
+ * character; whitespace runs collapse to one space (none across a line
+ * break between CJK text).
+ */
 function appendText(input: string, node: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } }, b: MappedTextBuilder): void {
   const s = node.position?.start.offset
   const e = node.position?.end.offset
   if (s === undefined || e === undefined) return
-  const value = node.value.replace(/\s+/g, (m) => (m.includes('\n') ? '' : ' '))
-  if (input.slice(s, e) === node.value) {
-    // Collapse whitespace runs but keep the map exact.
-    let i = s
-    while (i < e) {
-      const c = input[i]!
-      if (/\s/.test(c)) {
-        let j = i
-        while (j < e && /\s/.test(input[j]!)) j++
-        if (!input.slice(i, j).includes('\n')) b.appendVirtual(' ', i)
-        i = j
-      } else {
-        b.appendSpan(input, i, i + 1)
-        i++
-      }
+  const value = node.value
+  let i = s
+  let k = 0
+  let pendingSpace = -1
+  let spaceHasBreak = false
+  while (k < value.length) {
+    const ch = value[k]!
+    if (/\s/.test(ch)) {
+      if (pendingSpace < 0) pendingSpace = Math.min(i, e - 1)
+      if (ch === '\n') spaceHasBreak = true
+      k++
+      i = advance(input, i, e, ch)
+      continue
     }
-    return
+    if (pendingSpace >= 0) {
+      if (!spaceHasBreak && b.length > 0) b.appendVirtual(' ', pendingSpace)
+      pendingSpace = -1
+      spaceHasBreak = false
+    }
+    const next = advance(input, i, e, ch)
+    b.appendVirtual(ch, Math.min(i, e - 1))
+    i = next
+    k++
   }
-  // Entities changed the length: map each character to the nearest source.
-  const ratio = (e - s) / Math.max(1, value.length)
-  for (let k = 0; k < value.length; k++) b.appendVirtual(value[k]!, Math.min(e - 1, s + Math.floor(k * ratio)))
+}
+
+/** Where the source continues after the character that decoded to `ch`. */
+function advance(input: string, i: number, end: number, ch: string): number {
+  if (i >= end) return end
+  if (input[i] === ch) return i + 1
+  if (input[i] === '\r' && ch === '\n') return input[i + 1] === '\n' ? i + 2 : i + 1
+  if (input[i] === '&') {
+    const semi = input.indexOf(';', i)
+    if (semi > i && semi - i <= 12 && semi < end) return semi + 1
+  }
+  return i + 1
 }
 
 function tableBlock(input: string, table: Element): TableBlock | undefined {

@@ -36,8 +36,17 @@ export function readBlocks(input: string, ctx: ParseContext, format?: InputForm)
     ctx.warn('empty-input', undefined, undefined, null)
     return { blocks: [], form }
   }
-  if (form === 'html') return { blocks: htmlBlocks(input, ctx), form }
-  const markdown = form === 'markdown'
+  if (form === 'html') {
+    try {
+      return { blocks: htmlBlocks(input, ctx), form }
+    } catch (error) {
+      // Pathological nesting overflows the HTML tree builder's recursion:
+      // read the page as text with its tags stripped instead.
+      if (!(error instanceof RangeError)) throw error
+      ctx.warn('html-fallback', undefined, error.message)
+    }
+  }
+  const markdown = form === 'markdown' || form === 'html'
   const lines = splitLines(input).flatMap((l) =>
     displayWidth(input, l.start, l.end) > LONG_LINE ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
   )
@@ -140,7 +149,7 @@ function group(input: string, lines: ClassifiedLine[], ctx: ParseContext, markdo
     if (l.kind === 'pipe') {
       let j = i
       while (j < lines.length && (lines[j]!.kind === 'pipe' || lines[j]!.kind === 'separator')) j++
-      const table = j - i >= 2 ? pipeTable(input, l.start, lines[j - 1]!.end) : undefined
+      const table = j - i >= 2 ? pipeTable(input, lines.slice(i, j)) : undefined
       if (table) {
         flushText()
         blocks.push(table)
@@ -317,6 +326,9 @@ function paragraphs(input: string, lines: ClassifiedLine[], wrap: WrapInfo, mark
     }
     const clean = { ...l, ...cleanLine(input, l.start, l.end, markdown) }
     if (!clean.text.text) {
+      // Markup with no text (an empty `##`, a lone `**`) is set aside.
+      const a = aside(input, l, 'markup')
+      if (a.end > a.start) (current ? current.asides : out).push(a)
       sawBlank = true
       continue
     }
