@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/index.js'
 import { splitSentences } from '../src/sentences.js'
-import type { Nodes, Root, Section, SetAside, Table } from '../src/types.js'
+import type { Nodes, Root, Section, SetAside, Table, TableCell } from '../src/types.js'
 
 function all(tree: Root): Nodes[] {
   const out: Nodes[] = []
@@ -18,7 +18,9 @@ const sections = (tree: Root): Section[] => all(tree).filter((n): n is Section =
 /** Characters not covered by any leaf block (paragraph, heading, table with its syntax, set-aside). */
 export function uncovered(text: string, tree: Root): number[] {
   const covered = new Uint8Array(text.length)
-  const mark = (s: number, e: number): void => covered.fill(1, s, e)
+  const mark = (s: number, e: number): void => {
+    covered.fill(1, s, e)
+  }
   for (const n of all(tree)) {
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'table' || n.type === 'setAside') {
       mark(n.position.start.offset ?? 0, n.position.end.offset ?? 0)
@@ -146,7 +148,7 @@ describe('parsePlan: tables', () => {
   it('should read a Word table with one cell per line and join vertical text', () => {
     const text = '\t序号\n\t类别\n\t项目\n\t1\n\t就\n业\n类\n\t创业孵化\n\t2\n\t社\n保\n类\n\t一卡通'
     const table = all(parsePlan(text).tree).find((n): n is Table => n.type === 'table')!
-    const cellText = (c: { children: Array<{ type: string; value?: string }> }) => c.children.map((t) => t.value ?? '').join('')
+    const cellText = (c: TableCell): string => c.children.map((t) => (t.type === 'text' ? t.value : t.raw)).join('')
     expect(table.form).toBe('word')
     expect(table.children.map((r) => r.kind)).toEqual(['header', 'body', 'body'])
     expect(table.children[1]!.children.map(cellText)).toEqual(['1', '就业类', '创业孵化'])
