@@ -459,7 +459,7 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
       if (numeral === '零') return p.unitEnd
       if (G.cnEnumerationClassifiers.includes(entry.text) && !p.approxWord) return p.unitEnd
       // a bare scale word (万人) is a number only after 近/约/上 (近万人) or before 多/余 (十多个)
-      if (/^[百千万亿]+$/.test(numeral) && !p.approxWord && !/[近约超逾上]$/.test(text.slice(0, i).trimEnd())) return p.unitEnd
+      if (/^[百千万亿]+$/.test(numeral) && !p.approxWord && !/[近约超逾上]\s*$/.test(text.slice(Math.max(0, i - 4), i))) return p.unitEnd
       // 每二年举办一次: the 一次 belongs to the frequency already read
       const last = found[found.length - 1]
       if (numeral === '一' && entry.text === '次' && last && last.unit === 'year' && i - last.end < 6) return p.unitEnd

@@ -42,8 +42,9 @@ function digitOf(code: number): string {
 
 /** True for a character that can be part of a Chinese numeral. */
 export function isCnNumeralChar(ch: string): boolean {
-  return ch in CN_DIGITS || ch in CN_SMALL || ch in CN_BIG
+  return CN_CHARS.has(ch)
 }
+const CN_CHARS: ReadonlySet<string> = new Set([...'〇零一二两三四五六七八九十百千万亿'])
 
 /** Normalise a digit string and exponent into a `Dec`. */
 export function dec(m: string, e = 0): Dec {
