@@ -290,19 +290,31 @@ function isoDate(raw: string): { iso?: string } {
 
 const FIVE_YEAR: Record<string, number> = { 九五: 1996, 十五: 2001, 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 }
 
-/** The plan period named by a plan document's title (“十二五” → 2011–2015). */
+/**
+ * The plan period: named by the plan's title (“十二五”, 第十四个五年, 2021—2025年,
+ * 2012年…计划), else by a year span at the start of its text, else by the
+ * first five-year period its opening names.
+ */
 function planPeriod(root: Root, input: string): { start: number; end: number } | undefined {
   const plan = root.children.find((d) => d.kind === 'plan') ?? root.children[0]
-  const texts = [plan?.title ?? '', input.slice(plan?.position.start.offset ?? 0, (plan?.position.start.offset ?? 0) + 400)]
-  for (const t of texts) {
-    const fy = /[“"]?(十[一二三四五]?五|九五)[”"]?(?:规划|时期|期间)/.exec(t)
-    if (fy && FIVE_YEAR[fy[1]!]) return { start: FIVE_YEAR[fy[1]!]!, end: FIVE_YEAR[fy[1]!]! + 4 }
-    const nth = /第(十[一二三四五]?|九)个五年规划/.exec(t)
-    if (nth && FIVE_YEAR[`${nth[1]}五`]) return { start: FIVE_YEAR[`${nth[1]}五`]!, end: FIVE_YEAR[`${nth[1]}五`]! + 4 }
-    const span = /((?:19|20)\d\d)\s*(?:年)?\s*[～~\-－—至到]\s*((?:19|20)\d\d)\s*年/.exec(t)
-    if (span) return { start: Number(span[1]), end: Number(span[2]) }
-    const single = /((?:19|20)\d\d)\s*年(?:度)?[^。]{0,30}(?:工作计划|工作要点|实施方案|计划)/.exec(t)
-    if (single) return { start: Number(single[1]), end: Number(single[1]) }
+  const title = plan?.title ?? ''
+  const from = plan?.position.start.offset ?? 0
+  const opening = input.slice(from, from + 400)
+  const fiveYear = (name: string | undefined) => {
+    const start = name === undefined ? undefined : FIVE_YEAR[name]
+    return start === undefined ? undefined : { start, end: start + 4 }
   }
-  return undefined
+  const span = (t: string) => {
+    const m = /((?:19|20)\d\d)\s*年?\s*[～~\-－—–至到]+\s*((?:19|20)\d\d)\s*(?:年|[)）])/.exec(t)
+    return m ? { start: Number(m[1]), end: Number(m[2]) } : undefined
+  }
+  const single = /((?:19|20)\d\d)\s*年(?:度)?[^。]{0,30}(?:工作计划|工作要点|实施方案|计划|方案|要点)/.exec(title)
+  return (
+    fiveYear(/(十[一二三四五]?五|九五)/.exec(title)?.[1]) ??
+    fiveYear(/第(十[一二三四五]?|九)个五年/.exec(title)?.[1]?.concat('五')) ??
+    span(title) ??
+    (single ? { start: Number(single[1]), end: Number(single[1]) } : undefined) ??
+    span(opening) ??
+    fiveYear(/[“"]?(十[一二三四五]?五|九五)[”"]?(?:规划|时期|期间)/.exec(opening)?.[1])
+  )
 }
