@@ -1,0 +1,223 @@
+/**
+ * The canonical indicator dictionary: one id per indicator, with its
+ * official English name, so that targets can be joined across plans,
+ * provinces and years.
+ *
+ * The data is `grammars/indicators.json`, validated with zod once when this
+ * module is first imported; a normalised index of every name and variant is
+ * built at the same time, so a look-up costs a few hash probes per prefix of
+ * the metric (linear in its length).
+ */
+import { z } from 'zod'
+import indicatorsJson from '../grammars/indicators.json'
+
+/** What a quantity or indicator row carries once its metric is matched. */
+export interface IndicatorRef {
+  /** Stable kebab-case id (`registered-urban-unemployment-rate`). */
+  id: string
+  /** English name (`Registered urban unemployment rate`). */
+  en: string
+  /** Canonical Chinese name (`城镇登记失业率`). */
+  zh: string
+}
+
+/** A full dictionary entry. */
+export interface IndicatorEntry extends IndicatorRef {
+  /** Chinese phrasings plans write besides `zh`. */
+  variants: readonly string[]
+  /** Unit code of UNITS.md (or of the file's `extraUnits`). */
+  unit: string
+  domain: string
+  /** Key of the file's `sources`: where the English name comes from. */
+  source: string
+  /** `official`: the source uses this English name; `adapted`: built from its terms. */
+  basis: 'official' | 'adapted'
+}
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const entrySchema = z
+  .object({
+    id: z.string().regex(kebab),
+    en: z.string().trim().min(1),
+    zh: z.string().trim().min(1),
+    variants: z.array(z.string().trim().min(1)),
+    unit: z.string().min(1),
+    domain: z.string().min(1),
+    source: z.string().min(1),
+    basis: z.enum(['official', 'adapted']),
+  })
+  .strict()
+
+const sourceSchema = z
+  .object({
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    year: z.number().int().optional(),
+    part: z.string().optional(),
+  })
+  .strict()
+
+const dictionarySchema = z
+  .object({
+    $comment: z.string().min(1),
+    extraUnits: z.record(z.string(), z.string()),
+    matching: z
+      .object({
+        $comment: z.string(),
+        prefixes: z.array(z.string().min(1)),
+        prefixPatterns: z.array(z.string().min(1)),
+        noise: z.array(z.string().min(1)),
+        suffixes: z.array(z.string().min(1)),
+        suffixSynonyms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+      })
+      .strict(),
+    sources: z.record(z.string(), sourceSchema),
+    indicators: z.array(entrySchema).min(1),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const ids = new Set<string>()
+    for (const e of d.indicators) {
+      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate indicator id ${e.id}` })
+      ids.add(e.id)
+      if (!(e.source in d.sources)) ctx.addIssue({ code: 'custom', message: `indicator ${e.id}: unknown source ${e.source}` })
+    }
+  })
+
+type Matching = z.infer<typeof dictionarySchema>['matching']
+
+/** Full-width to ASCII, case, whitespace, punctuation, 的 and noise words. */
+function normalise(text: string, m: Matching): string {
+  let s = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '').replace(/的/g, '')
+  for (const w of m.noise) s = s.split(w).join('')
+  return s
+}
+
+/** `s` with one trailing suffix removed (after suffix synonyms), keeping ≥ 2 characters. */
+function core(s: string, m: Matching, suffixes: readonly string[]): string {
+  for (const [from, to] of m.suffixSynonyms) {
+    if (s.endsWith(from)) {
+      s = s.slice(0, -from.length) + to
+      break
+    }
+  }
+  for (const suf of suffixes) {
+    if (s.length - suf.length >= 2 && s.endsWith(suf)) return s.slice(0, -suf.length)
+  }
+  return s
+}
+
+interface Index {
+  entries: readonly IndicatorEntry[]
+  byId: ReadonlyMap<string, IndicatorEntry>
+  /** Normalised name → entry. */
+  exact: ReadonlyMap<string, IndicatorEntry>
+  /** Suffix-stripped normalised name → entry; null when two entries share it. */
+  cores: ReadonlyMap<string, IndicatorEntry | null>
+  /** Keys claimed by more than one indicator (should be empty; tested). */
+  conflicts: readonly string[]
+  matching: Matching
+  prefixes: readonly string[]
+  prefixRegexes: readonly RegExp[]
+  suffixes: readonly string[]
+}
+
+function build(): Index {
+  const data = dictionarySchema.parse(indicatorsJson)
+  const m = data.matching
+  const suffixes = [...m.suffixes].sort((a, b) => b.length - a.length)
+  const entries = data.indicators.map((e) => Object.freeze({ ...e, variants: Object.freeze([...e.variants]) }) as IndicatorEntry)
+  const byId = new Map(entries.map((e) => [e.id, e]))
+  const exact = new Map<string, IndicatorEntry>()
+  const cores = new Map<string, IndicatorEntry | null>()
+  const conflicts: string[] = []
+  for (const e of entries) {
+    for (const name of [e.zh, ...e.variants]) {
+      const n = normalise(name, m)
+      const had = exact.get(n)
+      if (had && had.id !== e.id) conflicts.push(`${name}: ${had.id} / ${e.id}`)
+      else exact.set(n, e)
+      const c = core(n, m, suffixes)
+      const hadCore = cores.get(c)
+      if (hadCore === undefined) cores.set(c, e)
+      else if (hadCore !== null && hadCore.id !== e.id) {
+        conflicts.push(`${name} (core ${c}): ${hadCore.id} / ${e.id}`)
+        cores.set(c, null)
+      }
+    }
+  }
+  return {
+    entries: Object.freeze(entries),
+    byId,
+    exact,
+    cores,
+    conflicts: Object.freeze(conflicts),
+    matching: m,
+    prefixes: [...m.prefixes].sort((a, b) => b.length - a.length),
+    prefixRegexes: m.prefixPatterns.map((p) => new RegExp(p, 'u')),
+    suffixes,
+  }
+}
+
+const index = build()
+
+/** The metric after removing one leading prefix, or null when none applies. */
+function stripPrefix(s: string): string | null {
+  for (const p of index.prefixes) {
+    if (s.startsWith(p) && s.length - p.length >= 2) return s.slice(p.length)
+  }
+  for (const re of index.prefixRegexes) {
+    const hit = re.exec(s)
+    if (hit && hit[0].length > 0 && s.length - hit[0].length >= 2) return s.slice(hit[0].length)
+  }
+  return null
+}
+
+function ref(e: IndicatorEntry): IndicatorRef {
+  return { id: e.id, en: e.en, zh: e.zh }
+}
+
+/**
+ * The canonical indicator a metric names, or `null`.
+ *
+ * Tolerates full-width forms, whitespace and punctuation, leading scope
+ * words (全市, 全区, 本地户籍, 苏州籍, 城乡, 实现 …), trailing count words
+ * (人数, 人员, 数量, 总量, 数 …) and 比重/比例/占比. The growth of an indicator
+ * (`…增长`, `…年增长率`) is not the indicator and gives `null`, as do
+ * words that name no single indicator (`失业率`, `覆盖率`).
+ *
+ * @example
+ *   matchIndicator('城镇失业登记率')
+ *   // → { id: 'registered-urban-unemployment-rate', en: 'Registered urban unemployment rate', zh: '城镇登记失业率' }
+ *   matchIndicator('本区户籍高校毕业生年末总体就业率')?.id // → 'college-graduate-employment-rate'
+ *   matchIndicator('全市城镇新增就业人数')?.id            // → 'new-urban-jobs'
+ *   matchIndicator('城镇职工养老保险参保人数增长')          // → null
+ */
+export function matchIndicator(metric: string | null | undefined): IndicatorRef | null {
+  if (!metric) return null
+  let s: string | null = normalise(metric, index.matching)
+  // Each pass removes at least one character, so this ends.
+  while (s && s.length >= 2) {
+    const hit = index.exact.get(s) ?? index.cores.get(core(s, index.matching, index.suffixes))
+    if (hit) return ref(hit)
+    s = stripPrefix(s)
+  }
+  return null
+}
+
+/**
+ * The dictionary entry with this id, or `undefined`.
+ *
+ * @example
+ *   getIndicator('surveyed-urban-unemployment-rate')?.en // → 'Surveyed urban unemployment rate'
+ */
+export function getIndicator(id: string): IndicatorEntry | undefined {
+  return index.byId.get(id)
+}
+
+/** Every entry of the dictionary, in file order (frozen). */
+export const indicatorEntries: readonly IndicatorEntry[] = index.entries
+
+/** Names claimed by two indicators; empty for a consistent dictionary. @internal */
+export const indicatorConflicts: readonly string[] = index.conflicts
