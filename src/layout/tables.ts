@@ -3,9 +3,11 @@
  * per line, and markdown pipe tables (read by mdast-util-from-markdown with
  * the GFM table extension, so its quirks match remark's).
  */
-import { fromMarkdown } from 'mdast-util-from-markdown'
+import type { Root as MdastRoot } from 'mdast'
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { gfmTable } from 'micromark-extension-gfm-table'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import type { ParseContext } from '../context.js'
 import { MappedTextBuilder } from '../source-map.js'
 import type { TableBlock } from './blocks.js'
@@ -129,7 +131,7 @@ function rowsFromNumbering(cells: Cell[]): Row[] | undefined {
 export function pipeTable(input: string, lines: Line[]): TableBlock | undefined {
   if (lines.length < 2) return undefined
   const head = input.slice(lines[0]!.start, lines[1]!.end)
-  const tree = fromMarkdown(head, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
+  const tree: MdastRoot = markdownWithTables().parse(head)
   if (!tree.children.some((n) => n.type === 'table')) return undefined
   const rows: Row[] = []
   lines.forEach((line, index) => {
@@ -137,6 +139,15 @@ export function pipeTable(input: string, lines: Line[]): TableBlock | undefined 
     rows.push({ cells: pipeCells(input, line), start: line.start, end: line.end })
   })
   return { kind: 'table', form: 'pipe', rows, start: lines[0]!.start, end: lines[lines.length - 1]!.end }
+}
+
+/** remark-parse with the GFM table extension registered the way remark-gfm does it. */
+function markdownWithTables() {
+  const processor = unified().use(remarkParse)
+  const data = processor.data()
+  data.micromarkExtensions = [gfmTable()]
+  data.fromMarkdownExtensions = [gfmTableFromMarkdown()]
+  return processor
 }
 
 function pipeCells(input: string, line: Line): Cell[] {
