@@ -237,6 +237,19 @@ describe('plan2json', { timeout: SLOW }, () => {
     expect(sections(json.tree.children.flatMap((d) => d.children)).map((s) => s.line)).toEqual(['一、主要目标', '二、重点任务'])
   })
 
+  it('should list every parser message when given --verbose, and print nothing on stderr when given --quiet', () => {
+    const seed = path.join(seedsDir, seeds[2]!)
+    const json = JSON.parse(plan2json([seed]).stdout) as PlanOutput
+    const verbose = plan2json([seed, '--verbose', '--format', 'outline'])
+    expect(verbose.code).toBe(0)
+    const listed = verbose.stderr.split('\n').filter((l) => / \[[a-z-]+\]$/.test(l))
+    expect(listed).toHaveLength(json.messages.length + json.source!.warnings.length)
+    for (const m of json.messages) expect(listed.some((l) => l.includes(m.reason) && l.endsWith(`[${m.ruleId}]`))).toBe(true)
+    const quiet = plan2json([seed, '--quiet', '--format', 'outline'])
+    expect(quiet.stderr).toBe('')
+    expect(quiet.stdout).toBe(verbose.stdout)
+  })
+
   it('should force an encoding when given --encoding', () => {
     const run = plan2json(['-', '--encoding', 'big5', '--format', 'outline'], { input: iconv.encode('一、主要目標\n就業三萬人。\n二、重點任務\n', 'big5') })
     expect(run.code).toBe(0)

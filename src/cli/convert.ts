@@ -78,7 +78,9 @@ export async function convert(task: ConvertTask): Promise<ConvertResult> {
   try {
     const decoded = decode(bytes, task.encoding === undefined ? {} : { encoding: task.encoding })
     if (decoded.text.trim() === '') return fail('empty file (only white space)')
-    const form = task.form ?? formFromExtension(task.path)
+    let form = task.form ?? formFromExtension(task.path)
+    // A page saved as .htm that holds no markup is read as text.
+    if (!task.form && form === 'html' && !/<[a-z!/][^>]{0,200}>/i.test(decoded.text.slice(0, 8192))) form = undefined
     const result = parsePlan(decoded.text, form ? { format: form } : {})
     const notes: string[] = []
     if (task.verbose) {

@@ -190,6 +190,7 @@ async function run(options: RunOptions, io: Io): Promise<number> {
 
   const total = tasks.length
   let interrupted = false
+  progress.update({ done: 0, total, failed, bytes: 0 })
   const pool = runPool(tasks, {
     jobs: options.jobs,
     ...(workerUrl() ? { workerUrl: workerUrl()! } : {}),
