@@ -1,6 +1,6 @@
 /**
  * Tables from plain text: tab-separated rows, Word exports with one cell
- * per line, and markdown pipe tables (read by mdast-util-from-markdown with
+ * per line, and markdown pipe tables (read by remark-parse with
  * the GFM table extension, so its quirks match remark's).
  */
 import type { Root as MdastRoot } from 'mdast'
