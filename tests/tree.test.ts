@@ -184,3 +184,37 @@ describe('parsePlan: lossless', () => {
     })
   }
 })
+
+describe('parsePlan: documents and front matter', () => {
+  const seed = (name: string): string => readFileSync(new URL(`../seeds/${name}`, import.meta.url), 'utf8')
+
+  it('should split a cover notice from its plan and read the notice front matter', () => {
+    const { tree } = parsePlan(seed('002_c8d00181d410df55.txt'))
+    const [notice, plan] = tree.children
+    expect(notice).toMatchObject({
+      kind: 'notice',
+      issuer: '苏州市相城区人民政府',
+      docNumber: '相政发〔2021〕21号',
+      date: { raw: '2021年7月1日', iso: '2021-07-01' },
+      title: '关于印发《“十四五”时期相城区人力资源和社会保障事业发展规划》的通知',
+    })
+    expect(plan).toMatchObject({ kind: 'plan', title: '“十四五”时期相城区人力资源和社会保障事业发展规划' })
+    expect(tree.data.period).toEqual({ start: 2021, end: 2025 })
+  })
+
+  it('should read a date in Chinese numerals and addressees over a wrapped line', () => {
+    const { tree } = parsePlan(seed('000_b5922f56b63f245e.txt'))
+    expect(tree.children[0]).toMatchObject({
+      kind: 'notice',
+      date: { raw: '二○一一年十一月十日', iso: '2011-11-10' },
+      addressees: '各市、区人民政府，苏州工业园区、苏州高新区、太仓港口管委会；市各委办局、各直属单位',
+    })
+    expect(tree.children[1]!.title).toBe('苏州市人力资源和社会保障事业发展“十二五”规划')
+  })
+
+  it('should make each 附件N an attachment document whose headings restart at depth 1', () => {
+    const { tree } = parsePlan(seed('004_ce484ecd67c8da4c.txt'))
+    expect(tree.children.map((d) => d.kind)).toEqual(['notice', 'plan', 'plan', 'attachment', 'attachment'])
+    expect(tree.children[3]).toMatchObject({ marker: { raw: '附件1', scheme: 'annex', ordinal: 1 }, title: '完善就业服务体系和社会保障体系试点项目' })
+  })
+})
