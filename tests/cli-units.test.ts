@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { gfmTable } from 'micromark-extension-gfm-table'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseCommandLine, UsageError } from '../src/cli/args.js'
 import { csvField, csvHeader, toCsvRows, toMarkdown, toOutline } from '../src/cli/formats.js'
@@ -13,6 +14,16 @@ import { renderBar } from '../src/cli/progress.js'
 import { closest } from '../src/cli/suggest.js'
 import { outputPathFor } from '../src/cli/write.js'
 import { parsePlan } from '../src/parse.js'
+
+
+/** Markdown → mdast with GFM tables, as remark-gfm registers them. */
+function parseMarkdown(md: string) {
+  const processor = unified().use(remarkParse)
+  const data = processor.data()
+  data.micromarkExtensions = [gfmTable()]
+  data.fromMarkdownExtensions = [gfmTableFromMarkdown()]
+  return processor.parse(md)
+}
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'plan2json-units-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -173,7 +184,7 @@ describe('formats', () => {
 
   it('should render markdown whose headings follow the hierarchy when parsed back', () => {
     const md = toMarkdown(result.tree)
-    const mdast = fromMarkdown(md, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
+    const mdast = parseMarkdown(md)
     const headings = mdast.children.filter((n) => n.type === 'heading')
     expect(headings.map((h) => h.depth)).toContain(2)
     expect(headings.map((h) => h.depth)).toContain(3)
@@ -184,7 +195,7 @@ describe('formats', () => {
 
   it('should render tables as pipe tables when the plan has one', () => {
     const md = toMarkdown(parsePlan('指标\t单位\t2015年\n城镇新增就业\t万人\t3\n失业率\t%\t4\n').tree)
-    const mdast = fromMarkdown(md, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
+    const mdast = parseMarkdown(md)
     const table = mdast.children.find((n) => n.type === 'table')
     expect(table?.type).toBe('table')
     expect(md).toContain('城镇新增就业')

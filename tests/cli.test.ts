@@ -8,12 +8,23 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import iconv from 'iconv-lite'
-import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { gfmTable } from 'micromark-extension-gfm-table'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PlanOutput } from '../src/schema.js'
 import type { FlowContent, QuantityRecord } from '../src/types.js'
+
+
+/** Markdown → mdast with GFM tables, as remark-gfm registers them. */
+function parseMarkdown(md: string) {
+  const processor = unified().use(remarkParse)
+  const data = processor.data()
+  data.micromarkExtensions = [gfmTable()]
+  data.fromMarkdownExtensions = [gfmTableFromMarkdown()]
+  return processor.parse(md)
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = path.join(root, 'dist', 'cli.js')
@@ -318,7 +329,7 @@ describe('plan2json', { timeout: SLOW }, () => {
     it('should print markdown whose headings mirror the sections', () => {
       const run = plan2json([a, '--format', 'md'])
       expect(run.code).toBe(0)
-      const mdast = fromMarkdown(run.stdout, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })
+      const mdast = parseMarkdown(run.stdout)
       const headings = mdast.children.filter((n) => n.type === 'heading')
       const expected = sections(jsonA.tree.children.flatMap((d) => d.children))
       const titled = jsonA.tree.children.filter((d) => d.title || d.marker).length
