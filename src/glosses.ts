@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import glossesJson from '../grammars/glosses.json'
 import numberingJson from '../grammars/numbering.json'
+import { messageCodes, messageText } from './messages.js'
 
 /** A label in both languages. */
 export interface Gloss {
@@ -83,6 +84,12 @@ function load(): ReadonlyMap<GlossKind, ReadonlyMap<string, Gloss>> {
       const own = new Set(entries.map(([k]) => k))
       for (const s of numberingLabels.parse(numberingJson).schemes) {
         if (!own.has(s.id)) entries.push([s.id, Object.freeze({ zh: s.label.zh, en: s.label.en })])
+      }
+    }
+    if (kind === 'message') {
+      const own = new Set(entries.map(([k]) => k))
+      for (const code of messageCodes) {
+        if (!own.has(code)) entries.push([code, Object.freeze({ ...messageText(code) })])
       }
     }
     out.set(kind, new Map(entries))
