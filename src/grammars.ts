@@ -12,7 +12,7 @@ const schemeSchema = z.object({
   id: z.string(),
   kind: z.enum(['section', 'box', 'annex']),
   rank: z.number().int(),
-  numeral: z.enum(['cn', 'arabic', 'circled', 'cn-or-arabic', 'decimal']),
+  numeral: z.enum(['cn', 'arabic', 'circled', 'cn-or-arabic', 'decimal', 'roman-arabic-word', 'alpha']),
   pattern: z.string(),
   label,
   sameAs: z.string().optional(),
@@ -22,7 +22,7 @@ const schemeSchema = z.object({
 
 const numberingSchema = z.object({
   $comment: z.string(),
-  numerals: z.object({ cn: z.string(), circled: z.string() }),
+  numerals: z.object({ cn: z.string(), circled: z.string(), roman: z.string(), words: z.array(z.string()) }),
   schemes: z.array(schemeSchema).min(1),
 })
 
@@ -49,7 +49,7 @@ export type SchemeGrammar = z.infer<typeof schemeSchema> & { regex: RegExp }
 export type LayoutGrammar = z.infer<typeof layoutSchema>
 
 export interface Grammars {
-  numerals: { cn: string; circled: string }
+  numerals: { cn: string; circled: string; roman: string; words: string[] }
   schemes: SchemeGrammar[]
   layout: LayoutGrammar & { pageNumberRegex: RegExp[] }
 }

@@ -38,6 +38,24 @@ export function readNumeral(s: string): number {
   return total + digit
 }
 
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
+
+/** Reads 12, XIV / xiv and One … Twenty. */
+export function readLatinNumeral(s: string): number {
+  if (/^[0-9]+$/.test(s)) return Number(s)
+  const lower = s.toLowerCase()
+  const word = grammars.numerals.words.indexOf(lower)
+  if (word >= 0) return word + 1
+  if (!/^[ivxlc]+$/.test(lower)) return Number.NaN
+  let total = 0
+  for (let i = 0; i < lower.length; i++) {
+    const v = ROMAN[lower[i]!]!
+    const next = ROMAN[lower[i + 1] ?? ''] ?? 0
+    total += v < next ? -v : v
+  }
+  return total
+}
+
 /** The marker at the start of `text`, if any. */
 export function matchMarker(text: string): MarkerMatch | undefined {
   for (const scheme of grammars.schemes) {
@@ -47,6 +65,8 @@ export function matchMarker(text: string): MarkerMatch | undefined {
     let ordinal: number
     let path: number[] | undefined
     if (scheme.numeral === 'circled') ordinal = grammars.numerals.circled.indexOf(num ?? '') + 1
+    else if (scheme.numeral === 'alpha') ordinal = (num ?? '').charCodeAt(0) - 0x60
+    else if (scheme.numeral === 'roman-arabic-word') ordinal = readLatinNumeral(num ?? '')
     else if (scheme.numeral === 'decimal') {
       path = (num ?? '').split(/[.．]/).map(readNumeral)
       ordinal = path[path.length - 1]!

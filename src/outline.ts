@@ -72,17 +72,30 @@ export function headingCandidate(block: TextBlock, next: Block | undefined): Hea
     return undefined
   }
   let end = i
-  while (end < text.length && !TITLE_STOP.has(text[end]!)) end++
+  const latin = isLatin(text)
+  while (end < text.length && !TITLE_STOP.has(text[end]!) && !(latin && text[end] === '.' && /\s/.test(text[end + 1] ?? ' '))) end++
   const leadEnd = end < text.length ? end + 1 : end
-  const title = text.slice(i, end).replace(/\s+/g, '')
+  const title = latin ? text.slice(i, end).replace(/\s+/g, ' ').trim() : text.slice(i, end).replace(/\s+/g, '')
   if (!title) return undefined
   return { marker, titleStart: i, titleEnd: end, leadEnd, title }
+}
+
+/** Text written mostly in Latin letters (an English translation). */
+export function isLatin(text: string): boolean {
+  let letters = 0
+  let cjk = 0
+  for (let i = 0; i < text.length && i < 400; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++
+    else if (c >= 0x4e00 && c <= 0x9fff) cjk++
+  }
+  return letters > 3 * cjk && letters > 0
 }
 
 /** Short, unpunctuated text that can be a title. */
 export function titleLike(text: string): boolean {
   const t = text.trim()
-  return t.length > 0 && t.length <= 60 && !/[。！？；，,]/.test(t) && !/[:：]$/.test(t) && !DATE_LINE.test(t) && !DOC_NUMBER.test(t)
+  return t.length > 0 && t.length <= (isLatin(t) ? 160 : 60) && !/[。！？；，]|[,.;](?:\s|$)/.test(t) && !/[:：]$/.test(t) && !DATE_LINE.test(t) && !DOC_NUMBER.test(t)
 }
 
 interface Level {

@@ -36,7 +36,7 @@ export function splitSentences(text: string): Array<[number, number]> {
       if (at >= 0) stack.length = at
       continue
     }
-    if (ENDS.has(c)) {
+    if (ENDS.has(c) || (c === '.' && latinStop(text, i))) {
       if (stack.length > 0 && !neverCloses(text, i, stack)) continue
       // Keep closing quotes and brackets that follow the stop.
       let j = i + 1
@@ -48,6 +48,13 @@ export function splitSentences(text: string): Array<[number, number]> {
   }
   push(text.length)
   return spans
+}
+
+/** An English full stop: `.` before a space and a capital, or at the end. */
+function latinStop(text: string, i: number): boolean {
+  if (!/[A-Za-z0-9)%”"]/.test(text[i - 1] ?? '')) return false
+  if (i + 1 >= text.length) return true
+  return /\s/.test(text[i + 1]!) && /[A-Z“"(0-9]/.test(text.slice(i + 1).trimStart()[0] ?? '')
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { ParseContext } from './context.js'
 import { grammars } from './grammars.js'
 import type { AsideBlock, Block, TableBlock, TextBlock } from './layout/index.js'
-import { buildOutline, frontMatterPatterns, titleLike, type OutlineHeading } from './outline.js'
+import { buildOutline, frontMatterPatterns, isLatin, titleLike, type OutlineHeading } from './outline.js'
 import { matchMarker, readNumeral } from './numbering.js'
 import { splitSentences } from './sentences.js'
 import { positionIn, sliceMapped, trimMapped, type MappedText } from './source-map.js'
@@ -274,7 +274,10 @@ function frontMatter(doc: Document, blocks: Block[]): void {
     }
     if (titleParts.length) titleDone = true
   }
-  if (titleParts.length && doc.kind !== 'attachment') doc.title = titleParts.join('').replace(/\s+/g, '')
+  if (titleParts.length && doc.kind !== 'attachment') {
+    const joined = titleParts.join(isLatin(titleParts[0]!) ? ' ' : '')
+    doc.title = isLatin(joined) ? joined.replace(/\s+/g, ' ').trim() : joined.replace(/\s+/g, '')
+  }
 }
 
 function isoDate(raw: string): { iso?: string } {

@@ -394,7 +394,10 @@ function joinLines(input: string, lines: Array<ClassifiedLine & CleanLine>, asid
   let prev = ''
   for (const l of lines) {
     const t = l.text
-    if (b.length > 0 && /[A-Za-z0-9,.;:%]$/.test(prev) && /^[A-Za-z]/.test(t.text)) b.appendVirtual(' ', t.offsets[0]! - 1)
+    // Latin words wrapped over lines keep a space between them.
+    if (b.length > 0 && ((/[A-Za-z]$/.test(prev) && /^[A-Za-z0-9(]/.test(t.text)) || (/[A-Za-z0-9,.;:%)]$/.test(prev) && /^[A-Za-z]/.test(t.text)))) {
+      b.appendVirtual(' ', t.offsets[0]! - 1)
+    }
     b.appendMapped(t)
     prev = t.text
   }
