@@ -30,8 +30,8 @@ export interface IndicatorEntry extends IndicatorRef {
   domain: string
   /** Key of the file's `sources`: where the English name comes from. */
   source: string
-  /** `official`: the source uses this English name; `adapted`: built from its terms. */
-  basis: 'official' | 'adapted'
+  /** `official`: checked against the source; `recalled`: follows the source as remembered, not yet checked; `adapted`: built from its terms. */
+  basis: 'official' | 'recalled' | 'adapted'
 }
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -45,7 +45,7 @@ const entrySchema = z
     unit: z.string().min(1),
     domain: z.string().min(1),
     source: z.string().min(1),
-    basis: z.enum(['official', 'adapted']),
+    basis: z.enum(['official', 'recalled', 'adapted']),
   })
   .strict()
 

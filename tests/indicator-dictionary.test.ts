@@ -267,7 +267,7 @@ describe('indicator dictionary', () => {
       expect(s, e.id).toBeDefined()
       expect(s!.title.length, e.id).toBeGreaterThan(10)
       expect(s!.publisher.length, e.id).toBeGreaterThan(3)
-      expect(['official', 'adapted']).toContain(e.basis)
+      expect(['official', 'recalled', 'adapted']).toContain(e.basis)
     }
   })
 
