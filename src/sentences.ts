@@ -54,7 +54,10 @@ export function splitSentences(text: string): Array<[number, number]> {
 function latinStop(text: string, i: number): boolean {
   if (!/[A-Za-z0-9)%”"]/.test(text[i - 1] ?? '')) return false
   if (i + 1 >= text.length) return true
-  return /\s/.test(text[i + 1]!) && /[A-Z“"(0-9]/.test(text.slice(i + 1).trimStart()[0] ?? '')
+  if (!isSpace(text.charCodeAt(i + 1))) return false
+  let j = i + 1
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++
+  return j >= text.length || /[A-Z“"(0-9]/.test(text[j]!)
 }
 
 /**

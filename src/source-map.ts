@@ -31,40 +31,53 @@ export function mapIdentity(input: string, start: number, end: number): MappedTe
 /** Builds a `MappedText` piece by piece. */
 export class MappedTextBuilder {
   private parts: string[] = []
-  private offs: number[] = []
+  private offs = new Int32Array(64)
+  private size = 0
   private end = -1
+
+  private reserve(n: number): void {
+    if (this.size + n + 1 <= this.offs.length) return
+    let capacity = this.offs.length * 2
+    while (capacity < this.size + n + 1) capacity *= 2
+    const next = new Int32Array(capacity)
+    next.set(this.offs.subarray(0, this.size))
+    this.offs = next
+  }
 
   /** Append input `[start, end)` unchanged. */
   appendSpan(input: string, start: number, end: number): void {
     if (end <= start) return
+    this.reserve(end - start)
     this.parts.push(input.slice(start, end))
-    for (let i = start; i < end; i++) this.offs.push(i)
+    for (let i = start; i < end; i++) this.offs[this.size++] = i
     this.end = end
   }
 
   /** Append text that stands for the input character at `offset`. */
   appendVirtual(value: string, offset: number): void {
+    this.reserve(value.length)
     this.parts.push(value)
-    for (let i = 0; i < value.length; i++) this.offs.push(offset)
+    for (let i = 0; i < value.length; i++) this.offs[this.size++] = offset
     this.end = Math.max(this.end, offset + 1)
   }
 
   /** Append a piece of another mapped text. */
   appendMapped(m: MappedText, start = 0, end = m.text.length): void {
     if (end <= start) return
+    this.reserve(end - start)
     this.parts.push(m.text.slice(start, end))
-    for (let i = start; i < end; i++) this.offs.push(m.offsets[i]!)
+    this.offs.set(m.offsets.subarray(start, end), this.size)
+    this.size += end - start
     this.end = Math.max(this.end, m.offsets[end - 1]! + 1)
   }
 
   get length(): number {
-    return this.offs.length
+    return this.size
   }
 
   build(): MappedText {
-    const offsets = new Int32Array(this.offs.length + 1)
-    offsets.set(this.offs)
-    offsets[this.offs.length] = this.end < 0 ? 0 : this.end
+    const offsets = this.offs.slice(0, this.size + 1)
+    offsets[this.size] = this.end < 0 ? 0 : this.end
     return { text: this.parts.join(''), offsets }
   }
 }
