@@ -40,6 +40,8 @@ function orderedDelivery(onResult: PoolOptions['onResult']) {
         next++
         chain = chain.then(() => onResult(r))
       }
+      // Handled here so that a failure is not reported as unhandled; `flushed` still rejects.
+      chain.catch(() => undefined)
       return chain
     },
     flushed: () => chain,
@@ -67,10 +69,11 @@ export function runPool(tasks: readonly ConvertTask[], options: PoolOptions): Po
   }
 
   const workerUrl = options.workerUrl
-  const done = new Promise<void>((resolve) => {
+  const done = new Promise<void>((resolve, reject) => {
     let running = 0
     const finishIfIdle = () => {
-      if (running === 0 && (stopped || cursor >= tasks.length)) void delivery.flushed().then(resolve)
+      // A failing `onResult` (a full disk, a closed pipe) rejects `done`.
+      if (running === 0 && (stopped || cursor >= tasks.length)) delivery.flushed().then(resolve, reject)
     }
     const startWorker = () => {
       if (stopped || cursor >= tasks.length) return finishIfIdle()

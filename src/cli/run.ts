@@ -127,6 +127,14 @@ async function run(options: RunOptions, io: Io): Promise<number> {
     throw new UsageError(`${path.join(options.outDir!, path.basename(aggregatePath))} exists; add --force to overwrite it`)
   }
 
+  if (options.outDir) {
+    try {
+      await mkdir(options.outDir, { recursive: true })
+    } catch (error) {
+      throw new UsageError(`cannot create the output directory ${options.outDir}: ${(error as Error).message}`)
+    }
+  }
+
   const progress = createProgress(io.stderr, !options.quiet && io.stderr.isTTY === true)
   const report = (line: string) => progress.log(line)
   let failed = 0
