@@ -32,6 +32,13 @@ const rolesSchema = z.object({
   changeDecrease: z.array(z.string()),
   annualCues: z.array(z.string()),
   populationBound: z.array(z.string()),
+  presentCues: z.array(z.string()),
+  metricScope: z.array(z.string()),
+  metricInnerCut: z.array(z.string()),
+  trendAdverbs: z.array(z.string()),
+  metricRightStop: z.array(z.string()),
+  relativeVerbs: z.array(z.string()),
+  changeOnly: z.array(z.string()),
 })
 
 /** The validated role cues (built once). */
@@ -43,9 +50,10 @@ export const roleGrammar = Object.freeze(((): z.infer<typeof rolesSchema> => {
 const R = roleGrammar
 
 const FIVE_YEAR: Readonly<Record<string, number>> = { 八五: 1995, 九五: 2000, 十五: 2005, 十一五: 2010, 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 }
-const PERIOD_RE = /[“"]?(十[一二三四五]五|十五|九五|八五)[”"]?\s*(期末|末年|末|期间|时期|初|期)?/gu
+const PERIOD_RE = /[“"＂]?(十[一二三四五]五|十五|九五|八五)[”"＂]?\s*(期末|末年|末|期间|时期|初|期)?/gu
 const YEAR_RE = /((?:19|20)\d{2})\s*年\s*(底|末|初|年底|年末|上半年|度)?/gu
 const BOUNDARY = /[，。；：,;:！？!?（）()]/
+const SENTENCE_END = /[。！？；!?;]/
 
 /** Plan period: from the tree, else from the first document's title. */
 export function planPeriodOf(tree: Root): { start: number; end: number } | null {
@@ -74,7 +82,7 @@ interface TimeRef {
 export function timeRefs(text: string): TimeRef[] {
   const refs: TimeRef[] = []
   const push = (start: number, end: number, year: number): void => {
-    const before = text.slice(Math.max(0, start - 3), start).replace(/[“"的\s]/g, '')
+    const before = text.slice(Math.max(0, start - 3), start).replace(/[“"＂的\s]/g, '')
     const after = text.slice(end, end + 3)
     if (/^(?:起|以来|开始)/.test(after)) return
     const base = R.baseMarkers.some((b) => before.endsWith(b)) || /^(?:相比|比较)/.test(after)
@@ -85,7 +93,7 @@ export function timeRefs(text: string): TimeRef[] {
     const end = FIVE_YEAR[m[1]!]
     if (!end) continue
     // a bare 十五 must name the period (“十五”, 十五期末), not fifteen
-    if (m[1] === '十五' && !m[2] && !/[“"]/.test(m[0])) continue
+    if (m[1] === '十五' && !m[2] && !/[“"＂]/.test(m[0])) continue
     push(m.index, m.index + m[0].length, m[2] === '初' ? end - 4 : end)
   }
   return refs.sort((a, b) => a.start - b.start)
@@ -116,13 +124,13 @@ export function assignRoles(tree: Root, _ctx: ParseContext): void {
   }
 }
 
-function walk(node: Nodes, frame: Frame, doc: Document, period: { start: number; end: number } | null): void {
+function walk(node: Nodes, frame: Frame, doc: Document, period: { start: number; end: number } | null, carry: MetricCarry = { metrics: [] }): void {
   if (node.type === 'table') {
     tableRoles(node, frame, doc, period)
     return
   }
   if (node.type === 'sentence') {
-    sentenceRoles(node.children, frame, period)
+    sentenceRoles(node.children, frame, period, null, carry)
     return
   }
   if (!('children' in node)) return
@@ -133,7 +141,9 @@ function walk(node: Nodes, frame: Frame, doc: Document, period: { start: number;
     const f = frameOf(node.title, period, frame)
     if (f.role === 'actual' && frame.role === 'actual') inner = f
   }
-  for (const child of node.children as Nodes[]) walk(child, inner, doc, period)
+  // the sentences of one paragraph share their metrics (分别 lists, 比…增加 after a ；)
+  const shared: MetricCarry = { metrics: [] }
+  for (const child of node.children as Nodes[]) walk(child, inner, doc, period, shared)
 }
 
 /** The normalised text of a run of phrasing nodes and each quantity's span in it. */
@@ -151,30 +161,44 @@ function flatten(children: readonly Nodes[]): { text: string; spans: Array<{ q: 
   return { text, spans }
 }
 
-function sentenceRoles(children: readonly Nodes[], frame: Frame, period: { start: number; end: number } | null, cellYear?: number | null): void {
+function sentenceRoles(
+  children: readonly Nodes[],
+  frame: Frame,
+  period: { start: number; end: number } | null,
+  cellYear: number | null = null,
+  carry: MetricCarry = { metrics: [] },
+): void {
   const { text, spans } = flatten(children)
   if (spans.length === 0) return
   const refs = timeRefs(text)
   const planEnd = period?.end ?? null
-  const metrics = sentenceMetrics(text, spans)
+  const metrics = sentenceMetrics(text, spans, carry)
+  let sentenceStart = 0
+  let scanned = 0
   spans.forEach(({ q, s, e }, k) => {
+    // a table cell may hold several sentences: a date of an earlier one does not carry over
+    for (; scanned < s; scanned++) if (SENTENCE_END.test(text[scanned]!)) sentenceStart = scanned + 1
     const before = text.slice(0, s)
     const clauseStart = lastBoundary(text, s)
     const clause = text.slice(clauseStart, s)
     let ref: TimeRef | undefined
-    for (const r of refs) if (r.end <= s && !r.base) ref = r
+    for (const r of refs) if (r.end <= s && !r.base && r.start >= sentenceStart) ref = r
     if (ref && has(text.slice(ref.end, s), R.baselineConnectors)) ref = undefined
     const baseline = /[由从]/.test(text.slice(Math.max(0, clauseStart - 1), s)) && has(text.slice(e, e + 12), R.baselineConnectors) && /^[^，。；]*$/.test(text.slice(e, e + 4))
     const ageBound = q.unit === 'age' && !/满\s*$/.test(before)
     let role: Role
     let year: number | null
-    const own = cellYear ?? null
+    const own = cellYear
     if (ageBound) {
       role = 'other'
       year = null
     } else if (frame.role === 'actual') {
       role = has(before, ['预计']) ? 'other' : 'actual'
       year = ref?.year ?? (role === 'other' ? planEnd : frame.year)
+    } else if (frame.role === 'outlook' && has(before, R.presentCues) && !has(before, ['预计'])) {
+      // 目前…每年只能培养…: a present state, undated unless the sentence dates it
+      role = 'actual'
+      year = ref?.year ?? null
     } else if (frame.role === 'outlook') {
       const forecast = has(before, R.forecastCues)
       role = forecast ? 'other' : 'actual'
@@ -200,11 +224,6 @@ function lastBoundary(text: string, s: number): number {
   return 0
 }
 
-function nextBoundary(text: string, e: number): number {
-  for (let k = e; k < text.length; k++) if (BOUNDARY.test(text[k]!)) return k
-  return text.length
-}
-
 function changeOf(text: string, clauseStart: number, s: number, refs: TimeRef[]): Change | undefined {
   const left = text.slice(Math.max(clauseStart, s - 12), s).replace(/[了\s]|分别|均/g, '')
   const tail = left.slice(-4)
@@ -218,12 +237,62 @@ function changeOf(text: string, clauseStart: number, s: number, refs: TimeRef[])
 // ---------------------------------------------------------------------------
 // Metric
 
-const LEAD_TIME = /^(?:到|至|截至|截止|在)?\s*(?:(?:19|20)\d{2}\s*年\s*(?:底|末|初|上半年)?|[“"]?(?:十[一二三四五]?五|九五)[”"]?\s*(?:期末|末年|末|期间|时期)?)\s*[，,]?/u
+const LEAD_TIME = /^(?:到|至|截至|截止|在)?\s*(?:(?:19|20)\d{2}\s*年\s*(?:底|末|初|上半年)?|[“"＂]?(?:十[一二三四五]?五|九五)[”"＂]?\s*(?:期末|末年|末|期间|时期)?)\s*[，,]?/u
 const BASE_PHRASE = /(?:比|较|与)\s*[^，。；]{0,12}?(?:期末|末年|年底|年末|末|同期|上年|去年|年)(?:相比)?/gu
+/** A trailing baseline (由“九五”末年的, 从2005年的) or date (2005年末): never part of the metric. */
+const TAILING = /(?:[由从](?=[“"＂]?(?:十|九五|八五|(?:19|20)\d{2}|[上去前]年|目前|原来|现在))[^由从，]{0,14}|(?:19|20)\d{2}年(?:底|末)?|[“"＂]?(?:十[一二三四五]?五|九五)[”"＂]?(?:期末|末年|末)?的?)$/u
+/** Characters that end a clause; brackets are handled apart (a subject may hold （站）). */
+const CLAUSE_END = /[，。；：,;:！？!?]/
+/** The farthest a subject phrase is looked for on either side of a number. */
+const LOOK_BACK = 80
+const LOOK_AHEAD = 24
+/** Count-like units whose number may be followed by the counted noun (建设50个…基地). */
+const COUNTED = new Set(['count', 'person', 'household', 'person-time'])
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const byLen = (a: readonly string[]): string[] => [...a].sort((x, y) => y.length - x.length)
+const CHANGE_WORDS = byLen([...R.changeIncrease, ...R.changeDecrease, '递增', '增幅', '降幅'])
+/** A subject made only of change words (比上年提高, 同比下降, 年均递增, 增幅). */
+const CHANGE_ONLY = new RegExp(`^(?:${byLen(R.changeOnly).map(escape).join('|')})*(?:${CHANGE_WORDS.map(escape).join('|')})+(?:了)?$`, 'u')
+/** A trend phrase closing a subject (劳动合同签订率逐年提升). */
+const TREND_END = new RegExp(`(?:${byLen(R.trendAdverbs).map(escape).join('|')})(?:${CHANGE_WORDS.map(escape).join('|')})$`, 'u')
+const CHANGE_END = new RegExp(`(?:${CHANGE_WORDS.map(escape).join('|')})$`, 'u')
+
+/** Remove explanatory parentheticals (（包括退休人员）, （市区590元）), keep short name parts (（站）, （助理）). */
+function dropAsides(s: string): string {
+  return s.replace(/[（(]([^（()）]*)[）)]/gu, (m, inner: string) => (inner.length <= 4 && !/[0-9０-９]|包括|含|其中|即/.test(inner) ? m : ''))
+}
+
+/** Drop a short lead before a scope word (巩固、保障全市劳动合同签订率 → 劳动合同签订率). */
+function afterScope(s: string): string {
+  let best = -1
+  let len = 0
+  for (const w of R.metricScope) {
+    const i = s.lastIndexOf(w)
+    if (i > best) {
+      best = i
+      len = w.length
+    }
+  }
+  if (best <= 0) return s
+  const lead = s.slice(0, best).replace(/、/g, '')
+  const rest = s.slice(best + len)
+  return lead.length <= 6 && !/[占比的与较于]/.test(lead) && rest.length >= 2 ? rest : s
+}
+
+/** Cut a subject at a comparison word inside it (集体合同签订率不低于已建工会企业数 → 集体合同签订率). */
+function beforeComparison(s: string): string {
+  for (const w of R.metricInnerCut) {
+    const i = s.indexOf(w)
+    if (i >= 2 && s.length - i - w.length >= 2) return s.slice(0, i)
+  }
+  return s
+}
 
 /** Strip lead-in and trailing verbs from a subject phrase. */
 export function cleanMetric(raw: string): string {
-  let s = raw.replace(/\s+/g, '').replace(BASE_PHRASE, '').replace(/^\d{1,2}\s*[.．、]/, '')
+  let s = dropAsides(raw.replace(/\s+/g, '').replace(BASE_PHRASE, '').replace(/^\d{1,2}\s*[.．、]/, ''))
+  s = beforeComparison(afterScope(s))
   for (let guard = 0; guard < 12; guard++) {
     const before = s
     s = s.replace(LEAD_TIME, '')
@@ -233,12 +302,19 @@ export function cleanMetric(raw: string): string {
     if (among) s = s.slice(among[0].length)
     for (const w of R.metricStripEnd) if (s.endsWith(w)) s = s.slice(0, -w.length)
     // …由“九五”末年的 / …2005年末: a trailing baseline or date is not the metric
-    const tailing = /(?:[由从][^由从，]{0,14}|(?:19|20)\d{2}年(?:底|末)?|[“"]?(?:十[一二三四五]?五|九五)[”"]?(?:期末|末年|末)?的?)$/.exec(s)
+    const tailing = TAILING.exec(s)
     if (tailing && tailing.index >= 2) s = s.slice(0, tailing.index)
-    s = s.replace(/^[，,、和及]+|[，,、和及]+$/g, '')
+    const trend = TREND_END.exec(s)
+    if (trend && trend.index >= 2) s = s.slice(0, trend.index)
+    s = s.replace(/^[，,、和及]+|[，,、和及等]+$/g, '')
     if (s === before) break
   }
   return s
+}
+
+/** True when a cleaned subject names no thing, only a change (增长, 同比下降, 年均递增). */
+export function isChangeOnly(subject: string): boolean {
+  return subject.length > 0 && CHANGE_ONLY.test(subject)
 }
 
 function verbOf(left: string): string {
@@ -246,14 +322,83 @@ function verbOf(left: string): string {
   return m ? m[1]! : ''
 }
 
+/** Start of the clause a number stands in: after the last clause end outside brackets, or inside an open bracket. */
+function clauseStart(text: string, s: number, floor: number): number {
+  let depth = 0
+  const stop = Math.max(floor, s - LOOK_BACK)
+  for (let k = s - 1; k >= stop; k--) {
+    const c = text[k]!
+    if (c === '）' || c === ')') depth++
+    else if (c === '（' || c === '(') {
+      if (depth === 0) return k + 1
+      depth--
+    } else if (depth === 0 && CLAUSE_END.test(c)) return k + 1
+  }
+  return stop
+}
+
+/** End of the phrase after a number: the clause end outside brackets, a closing bracket, or `ceiling`. */
+function clauseEnd(text: string, e: number, ceiling: number): number {
+  let depth = 0
+  const stop = Math.min(ceiling, e + LOOK_AHEAD)
+  for (let k = e; k < stop; k++) {
+    const c = text[k]!
+    if (c === '（' || c === '(') depth++
+    else if (c === '）' || c === ')') {
+      if (depth === 0) return k
+      depth--
+    } else if (depth === 0 && CLAUSE_END.test(c)) return k
+  }
+  return stop
+}
+
+/**
+ * The phrase right after a number that names what it counts: 50个|市级高技能人才培养基地,
+ * 10名|达到…层次的|尖端人才, 2808人|成功创办了小企业. Empty when the number ends its
+ * clause or is followed by a list separator.
+ */
+export function rightPhrase(text: string, e: number, ceiling: number = text.length): string {
+  let r = text.slice(e, clauseEnd(text, e, ceiling)).replace(/\s+/g, '').replace(/^的/, '')
+  if (!r || /^[、和及与或等]/.test(r)) return ''
+  for (const w of R.metricRightStop) {
+    const i = r.indexOf(w)
+    if (i >= 2) r = r.slice(0, i)
+  }
+  // a relative clause before the counted noun: 达到国家“千人计划”层次的尖端人才
+  if (R.relativeVerbs.some((w) => r.startsWith(w))) {
+    const de = r.lastIndexOf('的')
+    if (de > 0 && r.length - de > 2) r = r.slice(de + 1)
+  }
+  return cleanMetric(r)
+}
+
+/** True when a subject ends in a word that links it to its number (达到, 为, 控制在). */
+function linked(left: string): boolean {
+  const l = left.replace(/\s+|分别|均/g, '')
+  return R.metricStripEnd.some((w) => w.length > 0 && l.endsWith(w))
+}
+
+/** Metrics of earlier sentences of the same paragraph (分别 lists and 比…增加 read them). */
+export interface MetricCarry {
+  metrics: Array<string | null>
+}
+
 /** Metric of each quantity of a sentence (分别 lists get one item each). */
-function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e: number }>): Array<string | null> {
+function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e: number }>, carry: MetricCarry): Array<string | null> {
   const out: Array<string | null> = []
+  const previous = (): string | null => {
+    for (let j = out.length - 1; j >= 0; j--) if (out[j]) return out[j]!
+    for (let j = carry.metrics.length - 1; j >= 0; j--) if (carry.metrics[j]) return carry.metrics[j]!
+    return null
+  }
   let k = 0
   while (k < spans.length) {
     const first = spans[k]!
-    // the group of quantities joined by 、 和 及 (and ， after 分别)
-    const cs = Math.max(lastBoundary(text, first.s), k > 0 ? spans[k - 1]!.e : 0)
+    const prevSpan = k > 0 ? spans[k - 1]! : null
+    const boundary = clauseStart(text, first.s, 0)
+    // an age bound before the number defines its population: 60岁以上的老年人已超100万
+    const floor = prevSpan ? (prevSpan.q.unit === 'age' && first.q.unit !== 'age' && prevSpan.s >= boundary ? prevSpan.s : prevSpan.e) : 0
+    const cs = Math.max(boundary, floor)
     const left = text.slice(cs, first.s)
     const respectively = left.includes('分别')
     let n = 1
@@ -265,14 +410,28 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
     const verb = verbOf(left)
     let subject = cleanMetric(left)
     if (R.metricStripStart.includes(subject)) subject = ''
-    if (subject.length < 2) {
-      // 50人入选国家“千人计划”: the name follows the number
-      const right = text.slice(spans[k + n - 1]!.e, nextBoundary(text, spans[k + n - 1]!.e)).replace(/^的/, '')
-      const r = cleanMetric(right.replace(/^[、和及]/, ''))
-      subject = r.length >= 2 && n === 1 ? r : subject
+    const lastSpan = spans[k + n - 1]!
+    const ceiling = k + n < spans.length ? spans[k + n]!.s : text.length
+    const right = n === 1 ? rightPhrase(text, lastSpan.e, ceiling) : ''
+    const counted = COUNTED.has(first.q.unit) || first.q.unit === 'age'
+    if (right.length >= 2 && (subject.length < 2 || (counted && !linked(left)))) {
+      // 50人入选国家“千人计划”, 建设50个市级高技能人才培养基地: the name follows the number
+      out.push(right)
+      k += n
+      continue
+    }
+    if (isChangeOnly(subject)) {
+      // 比上年提高1.3个百分点, 年均递增16.4%: the previous metric changed
+      const prev = previous()
+      const change = subject.replace(/分别|均|了/g, '')
+      subject = prev ? prev.replace(CHANGE_END, '') + change : subject
+      for (let j = 0; j < n; j++) out.push(subject)
+      k += n
+      continue
     }
     if (respectively || n > 1) {
       const items = subject.split(/[、和及与]/).filter((x) => x.length > 0)
+      const earlier = [...carry.metrics, ...out]
       if (items.length === n && n > 1) {
         const last = items[n - 1]!
         const prev = items[n - 2]!
@@ -282,10 +441,10 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
           const item = j === n - 1 || !tail || items[j]!.endsWith(tail) ? (j === n - 1 ? last : items[j]!) : items[j]! + tail
           out.push(item + (verb && !item.endsWith(verb) ? verb : ''))
         }
-      } else if (subject.length < 2 && out.length >= n) {
+      } else if ((subject.length < 2 || isChangeOnly(subject)) && earlier.length >= n) {
         // 比“十五”末分别增长80.6%、62.7%…: the items of the previous list
-        const prevItems = out.slice(out.length - n)
-        for (let j = 0; j < n; j++) out.push(prevItems[j] ? prevItems[j]!.replace(/(增长|增加|下降|减少)$/, '') + verb : null)
+        const prevItems = earlier.slice(earlier.length - n)
+        for (let j = 0; j < n; j++) out.push(prevItems[j] ? prevItems[j]!.replace(CHANGE_END, '') + verb : null)
       } else {
         for (let j = 0; j < n; j++) out.push(subject.length >= 2 ? subject + verb : null)
       }
@@ -293,11 +452,13 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
       out.push(subject + (verb && !subject.endsWith(verb) ? verb : ''))
     } else {
       // 比…增加212元: the metric of the previous quantity
-      const prev = out[out.length - 1]
-      out.push(prev ? prev.replace(/(增长|增加|下降|减少|提高)$/, '') + verb : null)
+      const prev = previous()
+      out.push(prev ? prev.replace(CHANGE_END, '') + verb : null)
     }
     k += n
   }
+  carry.metrics.push(...out)
+  if (carry.metrics.length > 32) carry.metrics.splice(0, carry.metrics.length - 32)
   return out
 }
 
@@ -355,8 +516,12 @@ function tableRoles(table: Table, frame: Frame, doc: Document, period: { start: 
       const whole = qs.length === 1 && cell.children.length === 1
       if (!whole) {
         sentenceRoles(cell.children, frame.role ? frame : { role: 'target', year: frame.year }, period, deadline)
-        // a list of place names (南京、无锡…6市) is named by the column header
-        for (const q of qs) if (!q.metric || q.metric.length < 2 || q.metric.split('、').every((x) => x.length <= 3)) q.metric = header || name || null
+        for (const q of qs) {
+          // a list of place names (南京、无锡…6市) is named by the column header
+          if (q.metric && q.metric.includes('、') && q.metric.split('、').every((x) => x.length <= 3)) q.metric = header || name || null
+          // a bare lead word (新增40套) leaves the row's name
+          else if (!q.metric || q.metric.length <= 2) q.metric = (k !== layout.nameCol ? name : '') || header || null
+        }
         return
       }
       const q = qs[0]!
@@ -364,7 +529,9 @@ function tableRoles(table: Table, frame: Frame, doc: Document, period: { start: 
       const growth = has(header, R.columnGrowth)
       const actualCol = has(header, R.columnActual)
       const targetCol = has(header, R.columnTarget) || growth
-      q.role = actualCol ? 'actual' : targetCol ? 'target' : frame.role === 'actual' ? 'actual' : 'target'
+      // a year column before the plan period is its baseline (2020年 | 2025年 in a 十四五 table)
+      const pastCol = headerYear !== null && period !== null && headerYear < period.start && !has(header, R.columnTarget)
+      q.role = actualCol || pastCol ? 'actual' : targetCol ? 'target' : frame.role === 'actual' ? 'actual' : 'target'
       q.year = headerYear ?? deadline ?? tablePeriod ?? (q.role === 'actual' ? frame.year : period?.end ?? null)
       const suffix = growth ? header.replace(PERIOD_RE, '').replace(/[“”"]/g, '') : ''
       q.metric = name ? name + suffix : header || null

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/parse.js'
-import { cleanMetric, timeRefs } from '../src/roles.js'
+import { cleanMetric, isChangeOnly, rightPhrase, timeRefs } from '../src/roles.js'
 
 const seed = (name: string): string => readFileSync(new URL(`../seeds/${name}.txt`, import.meta.url), 'utf8')
 
@@ -18,6 +18,10 @@ describe('timeRefs', () => {
   it('should mark a comparison base when 比 comes before the year', () => {
     expect(timeRefs('比“十五”末增长82%')[0]?.base).toBe(true)
   })
+
+  it('should mark a comparison base when the period is quoted with full-width ＂', () => {
+    expect(timeRefs('比＂九五＂期末增加212元')[0]).toMatchObject({ year: 2000, base: true })
+  })
 })
 
 describe('cleanMetric', () => {
@@ -25,8 +29,45 @@ describe('cleanMetric', () => {
     ['全市城镇登记失业率控制在', '城镇登记失业率'],
     ['“十一五”期间我市新增就业', '新增就业'],
     ['力争人才资源总量', '人才资源总量'],
+    // a word beginning with 从 is not a baseline 从…的
+    ['其中城镇从业人员达到', '城镇从业人员'],
+    ['企业退休人员平均养老金水平由“九五”末年的', '企业退休人员平均养老金水平'],
+    // a short lead before a scope word is dropped
+    ['巩固、保障全市劳动合同签订率', '劳动合同签订率'],
+    // a comparison word inside the subject ends it
+    ['集体合同签订率不低于已建工会企业数', '集体合同签订率'],
+    // a trend phrase at the end is not part of the name
+    ['劳动合同签订率逐年提升', '劳动合同签订率'],
+    // explanatory asides go, short name parts stay
+    ['全市医疗保险参保人员（包括退休人员）', '医疗保险参保人员'],
+    ['每千人口执业（助理）医师数达到', '每千人口执业（助理）医师数'],
+    ['保证每年保费率上升', '保费率上升'],
   ])('should reduce %s to %s', (raw, metric) => {
     expect(cleanMetric(raw)).toBe(metric)
+  })
+
+  it.each([
+    ['比上年提高', true],
+    ['同比下降', true],
+    ['年均递增', true],
+    ['增幅', true],
+    ['新增就业', false],
+    ['城镇登记失业率', false],
+  ])('should tell whether %s names only a change (%s) when it is a cleaned subject', (s, yes) => {
+    expect(isChangeOnly(cleanMetric(s))).toBe(yes)
+  })
+})
+
+describe('rightPhrase', () => {
+  it.each([
+    ['建设50个市级高技能人才培养基地，重点建设', 5, '市级高技能人才培养基地'],
+    ['每年引进不少于10名达到国家“千人计划”层次的尖端人才，', 10, '尖端人才'],
+    ['各市选择2-3家县级以上医院开展按病种付费', 8, '县级以上医院'],
+    ['其中有2808人成功创办了小企业。', 8, '成功创办了小企业'],
+    ['乡镇卫生院3012个、社区卫生服务中心', 10, ''],
+    ['每个省辖市确定1个县（市、区）', 9, '县（市、区）'],
+  ])('should name the counted thing of %s when the number ends at %d', (text, e, want) => {
+    expect(rightPhrase(text, e)).toBe(want)
   })
 })
 
@@ -53,5 +94,58 @@ describe('assignRoles on a real plan', () => {
 
   it('should record a decrease when the number follows 下降', () => {
     expect(byRaw('0.48个百分点')?.change).toMatchObject({ direction: 'decrease' })
+  })
+})
+
+describe('assignRoles on plan excerpts', () => {
+  const metricsOf = (text: string) => parsePlan(text).quantities.map((q) => ({ raw: q.raw, metric: q.metric, role: q.role, year: q.year }))
+
+  it('should borrow the previous metric when the subject is only a change', () => {
+    const qs = metricsOf('一、工作进展\n\n2023年，空气质量优良天数比率为89.2%，比上年提高1.3个百分点。')
+    expect(qs[1]?.metric).toBe('空气质量优良天数比率提高')
+  })
+
+  it('should give a 分别 list after a ； the items of the previous sentence when it names none', () => {
+    const qs = metricsOf('“十四五”就业规划\n\n一、“十三五”时期回顾\n\n失业保险参保人数150.8万人，工伤保险参保人数85.2万人；分别比“十二五”期末增加了24.8万人，35.2万人。')
+    expect(qs.slice(2).map((q) => q.metric)).toEqual(['失业保险参保人数增加', '工伤保险参保人数增加'])
+  })
+
+  it('should include an age bound in the subject of the next number when it defines the population', () => {
+    const qs = metricsOf('一、基本情况\n\n到2004年末，全市60岁以上的老年人已超100万。')
+    expect(qs.map((q) => q.metric)).toEqual(['老年人', '60岁以上的老年人'])
+  })
+
+  it('should name a counted number by the noun after it when the verb before is not a link', () => {
+    const qs = metricsOf('二、主要目标\n\n到2025年，全省培育30个示范县、142个示范乡镇，开发5000个基层公益性岗位和1.6万个见习岗位。')
+    expect(qs.map((q) => q.metric)).toEqual(['示范县', '示范乡镇', '基层公益性岗位', '见习岗位'])
+  })
+
+  it('should make a review section titled 工作基础 a frame of actuals when its title names the base', () => {
+    const qs = metricsOf('某省基层卫生服务能力提升行动方案（2023—2025年）\n\n一、工作基础\n\n截至2022年底，全省共有村卫生室4.6万个，重点人群签约率达到76%。')
+    expect(qs.map((q) => [q.role, q.year])).toEqual([['actual', 2022], ['actual', 2022]])
+  })
+
+  it('should make a present state actual and undated when an outlook section says 目前', () => {
+    const qs = metricsOf('无锡市劳动保障“十一五”规划\n\n二、面临的形势\n\n而目前我市每年只能培养新增后备技能型人才近3万多人。')
+    expect(qs[0]).toMatchObject({ role: 'actual', year: null })
+  })
+
+  it('should make a year column before the plan period a baseline when the table has no 现状 header', () => {
+    const text = '某市“十四五”就业促进规划\n\n附表　主要指标\n\n指标名称\t单位\t2020年\t2025年\t属性\n城镇调查失业率\t%\t5.2\t5.5以内\t预期性\n'
+    const qs = metricsOf(text)
+    expect(qs.map((q) => [q.role, q.year, q.metric])).toEqual([['actual', 2020, '城镇调查失业率'], ['target', 2025, '城镇调查失业率']])
+  })
+
+  it('should name a table cell by its row when the cell holds only a lead word and the number', () => {
+    const text = '某省2024年大气污染防治工作计划\n\n三、重点任务分解\n\n序号\t任务名称\t目标值\t完成时间\n1\t港口岸电设施建设\t新增40套\t2024年12月\n'
+    expect(metricsOf(text)[0]).toMatchObject({ metric: '港口岸电设施建设', year: 2024 })
+  })
+})
+
+describe('assignRoles in a box table cell', () => {
+  it('should not carry a date of an earlier sentence of the cell when the later sentence has none', () => {
+    const text = '某区“十四五”人社规划\n\n专栏 1: 劳动关系工程\n1\t和谐劳动关系\t集体合同签订率2022年底达80%以上。规模以上企业劳动合同签订率达98%。\n'
+    const qs = parsePlan(text).quantities
+    expect(qs.map((q) => q.year)).toEqual([2022, 2025])
   })
 })
