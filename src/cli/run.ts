@@ -135,7 +135,9 @@ async function run(options: RunOptions, io: Io): Promise<number> {
     }
   }
 
-  const progress = createProgress(io.stderr, !options.quiet && io.stderr.isTTY === true)
+  // No bar when the output itself goes to the same terminal: it would break the lines.
+  const barOn = !options.quiet && io.stderr.isTTY === true && (options.outDir !== undefined || io.stdout.isTTY !== true)
+  const progress = createProgress(io.stderr, barOn)
   const report = (line: string) => progress.log(line)
   let failed = 0
   let converted = 0
