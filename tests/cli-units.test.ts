@@ -114,7 +114,7 @@ describe('inputs', () => {
     ])
   })
 
-  it('should expand a glob and report one that matches nothing', async () => {
+  it('should expand a glob, and report one that matches nothing, when given patterns', async () => {
     const root = path.join(scratch, 'glob')
     mkdirSync(path.join(root, 'x'), { recursive: true })
     writeFileSync(path.join(root, 'x', 'a.txt'), 'x')
@@ -124,7 +124,7 @@ describe('inputs', () => {
     expect(problems).toEqual([{ display: 'glob/*.htm', reason: 'no files match this pattern' }])
   })
 
-  it('should mirror input paths under the output folder', () => {
+  it('should mirror input paths under the output folder when computing output paths', () => {
     expect(outputPathFor('plans/2012/a.txt', 'json', '/o')).toBe(path.resolve('/o/plans/2012/a.json'))
     expect(outputPathFor('a.htm', 'outline', '/o')).toBe(path.resolve('/o/a.outline.txt'))
     expect(outputPathFor('stdin', 'md', '/o')).toBe(path.resolve('/o/stdin.md'))

@@ -132,11 +132,11 @@ describe('plan2json', { timeout: SLOW }, () => {
     beforeAll(() => {
       run = plan2json([seedsDir, '-o', out, '-j', '2'])
     }, SLOW)
-    it('should exit 0 and summarise', () => {
+    it('should exit 0 and summarise when every seed converts', () => {
       expect(run.stderr).toMatch(new RegExp(`${seeds.length} inputs: ${seeds.length} converted, 0 failed`))
       expect(run.code).toBe(0)
     })
-    it.each(seeds)('should write a schema-valid %s with its source info', (seed) => {
+    it.each(seeds)('should write a schema-valid %s with its source info when converting it', (seed) => {
       const file = path.join(out, 'seeds', seed.replace(/\.txt$/, '.json'))
       const json = JSON.parse(readFileSync(file, 'utf8')) as PlanOutput
       expectValid(json, seed)
@@ -145,11 +145,11 @@ describe('plan2json', { timeout: SLOW }, () => {
       expect(json.tree.children.length).toBeGreaterThan(0)
       expect(sections(json.tree.children.flatMap((d) => d.children)).length).toBeGreaterThan(0)
     })
-    it('should leave no temporary files', () => {
+    it('should leave no temporary files when the run ends', () => {
       const all = readdirSync(out, { recursive: true }) as string[]
       expect(all.filter((f) => f.endsWith('.tmp'))).toEqual([])
     })
-    it('should skip existing outputs on a rerun and redo them with --force', () => {
+    it('should skip existing outputs when rerun, and redo them when given --force', () => {
       const file = path.join(out, 'seeds', seeds[0]!.replace(/\.txt$/, '.json'))
       writeFileSync(file, '{"marker":true}')
       const again = plan2json([seedsDir, '-o', out])
@@ -184,7 +184,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       }
       run = plan2json(['encodings', '-o', out, '-q'])
     }, SLOW)
-    it('should exit 0', () => {
+    it('should exit 0 when every encoding decodes', () => {
       expect(run.stderr).toBe('')
       expect(run.code).toBe(0)
     })
@@ -213,7 +213,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       symlinkSync(path.join(dir, 'deleted.txt'), path.join(dir, 'link.txt'))
       run = plan2json(['mixed', 'mixed/absent.txt', '-o', out])
     }, SLOW)
-    it('should exit 1', () => {
+    it('should exit 1 when some inputs fail', () => {
       expect(run.code).toBe(1)
     })
     it.each([
@@ -226,7 +226,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       const line = run.stderr.split('\n').find((l) => l.includes(`${path.join('mixed', file)}: `))
       expect(line).toContain(reason)
     })
-    it('should convert the good files and write nothing for the bad ones', () => {
+    it('should convert the good files and write nothing for the bad ones when the batch ends', () => {
       expect(run.stderr).toContain('7 inputs: 2 converted, 5 failed')
       expect(readdirSync(path.join(out, 'mixed')).sort()).toEqual(['good-gbk.json', 'good.json'])
       const html = JSON.parse(readFileSync(path.join(out, 'mixed', 'good-gbk.json'), 'utf8')) as PlanOutput
@@ -277,7 +277,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       jsonB = JSON.parse(plan2json([b]).stdout) as PlanOutput
     }, SLOW)
 
-    it('should stream jsonl in input order', () => {
+    it('should stream jsonl in input order when given --format jsonl', () => {
       const run = plan2json([a, b, '--format', 'jsonl', '-j', '2'])
       expect(run.code).toBe(0)
       const lines = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as QuantityRecord & { file: string })
@@ -286,7 +286,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       expect(lines.map(({ file: _, ...q }) => q)).toEqual([...jsonA.quantities, ...jsonB.quantities])
     })
 
-    it('should write csv with one row per quantity, and a BOM for Excel into OUTDIR/quantities.csv', () => {
+    it('should write one CSV row per quantity into OUTDIR/quantities.csv, with a BOM, when given --format csv --excel', () => {
       const out = path.join(scratch, 'csv-out')
       const run = plan2json([a, b, '--format', 'csv', '--excel', '-o', out])
       expect(run.code).toBe(0)
@@ -317,7 +317,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       expect(plan2json([a, '--format', 'csv', '-o', out]).code).toBe(2)
     })
 
-    it('should print the outline with headings indented by depth', () => {
+    it('should print headings indented by depth when given --format outline', () => {
       const run = plan2json([a, '--format', 'outline'])
       expect(run.code).toBe(0)
       const lines = run.stdout.split('\n').filter(Boolean)
@@ -326,7 +326,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       expect(indented).toEqual(expected.map((s) => `${'  '.repeat(s.depth)}${s.line}`))
     })
 
-    it('should print markdown whose headings mirror the sections', () => {
+    it('should print markdown whose headings mirror the sections when given --format md', () => {
       const run = plan2json([a, '--format', 'md'])
       expect(run.code).toBe(0)
       const mdast = parseMarkdown(run.stdout)

@@ -122,11 +122,11 @@ describe('decode', () => {
     expect(() => decode(Buffer.from('abc'), { encoding: 'klingon' })).toThrow(/unknown encoding "klingon"/)
   })
 
-  it('should decode empty input as empty UTF-8 text', () => {
+  it('should return empty UTF-8 text when the input is empty', () => {
     expect(decode(new Uint8Array(0))).toEqual({ text: '', encoding: 'utf-8', confidence: 1, bom: false, warnings: [] })
   })
 
-  describe('should reject binary input with what it is and what is accepted', () => {
+  describe('should name what the input is and what is accepted when rejecting binary input', () => {
     const zipWith = (name: string) => bytes([0x50, 0x4b, 0x03, 0x04], Buffer.alloc(26), name, '\x00\x01\x02')
     it.each([
       ['pdf', bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj'), /PDF/],
@@ -140,7 +140,7 @@ describe('decode', () => {
       ['gzip', bytes([0x1f, 0x8b, 0x08, 0, 0, 0]), /gzip/],
       ['rtf', bytes('{\\rtf1\\ansi 规划'), /RTF document/],
       ['binary', bytes('abc\x00\x01\x02\x03\xfe\xfd\x00\x00\x10\x11\x12\x13\x00'), /binary data/],
-    ] as const)('should reject %s', (kind, input, what) => {
+    ] as const)('should reject %s when given its signature', (kind, input, what) => {
       let error: unknown
       try {
         decode(input)
@@ -162,7 +162,7 @@ describe('decode', () => {
     expect(decode(iconv.encode('2012年工作计划\n一、目标\n', 'utf-16le')).encoding).toBe('utf-16le')
   })
 
-  it('should reject text with many control bytes as binary', () => {
+  it('should reject the input as binary when it has many control bytes', () => {
     const noisy = bytes(...Array.from({ length: 50 }, () => 'ab\x01\x02\x03\x04'))
     expect(() => decode(noisy)).toThrow(/binary data/)
   })
