@@ -108,8 +108,21 @@ export function trimMapped(m: MappedText): MappedText {
   return s === 0 && e === m.text.length ? m : sliceMapped(m, s, e)
 }
 
+/** Whitespace exactly as JavaScript's `\s` defines it (Unicode White_Space and BOM). */
 export function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0 || code === 0x0c || code === 0x0b || code === 0xfeff
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /**
