@@ -39,6 +39,8 @@ const rolesSchema = z.object({
   metricRightStop: z.array(z.string()),
   relativeVerbs: z.array(z.string()),
   changeOnly: z.array(z.string()),
+  areaAsides: z.array(z.string()),
+  metricInnerLead: z.array(z.string()),
 })
 
 /** The validated role cues (built once). */
@@ -247,7 +249,9 @@ const CLAUSE_END = /[，。；：,;:！？!?]/
 const LOOK_BACK = 80
 const LOOK_AHEAD = 24
 /** Count-like units whose number may be followed by the counted noun (建设50个…基地). */
-const COUNTED = new Set(['count', 'person', 'household', 'person-time'])
+const COUNTED = new Set(['count', 'person', 'household', 'person-time', 'percent'])
+/** A time window inside a subject (企业养老保险缴费人数近5年…): the subject ends before it. */
+const TIME_WINDOW = /(?:近|连续|最近)[0-9０-９一二两三四五六七八九十]+个?(?:年|月)|[0-9０-９一二两三四五六七八九十]+个?年(?:来|以来)/u
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const byLen = (a: readonly string[]): string[] => [...a].sort((x, y) => y.length - x.length)
@@ -289,10 +293,21 @@ function beforeComparison(s: string): string {
   return s
 }
 
+/** Drop the agent before an inner 共/累计 (劳动保障监察机构共检查用人单位 → 检查用人单位) when a full phrase remains. */
+function afterInnerLead(s: string): string {
+  for (const w of R.metricInnerLead) {
+    const i = s.indexOf(w)
+    if (i >= 2 && s.length - i - w.length >= 4) return s.slice(i + w.length)
+  }
+  return s
+}
+
 /** Strip lead-in and trailing verbs from a subject phrase. */
 export function cleanMetric(raw: string): string {
   let s = dropAsides(raw.replace(/\s+/g, '').replace(BASE_PHRASE, '').replace(/^\d{1,2}\s*[.．、]/, ''))
-  s = beforeComparison(afterScope(s))
+  s = afterInnerLead(beforeComparison(afterScope(s)))
+  const window = TIME_WINDOW.exec(s)
+  if (window && window.index >= 2) s = s.slice(0, window.index)
   for (let guard = 0; guard < 12; guard++) {
     const before = s
     s = s.replace(LEAD_TIME, '')
@@ -359,15 +374,21 @@ function clauseEnd(text: string, e: number, ceiling: number): number {
  */
 export function rightPhrase(text: string, e: number, ceiling: number = text.length): string {
   let r = text.slice(e, clauseEnd(text, e, ceiling)).replace(/\s+/g, '').replace(/^的/, '')
-  if (!r || /^[、和及与或等]/.test(r)) return ''
+  if (!r || /^[、和及与或等（(]/.test(r)) return ''
+  // a predicate of the number (29.9%下降为…, 548元提高到…) is no name
+  if (CHANGE_WORDS.some((w) => r.startsWith(w)) || R.baselineConnectors.some((w) => r.startsWith(w))) return ''
   for (const w of R.metricRightStop) {
     const i = r.indexOf(w)
     if (i >= 2) r = r.slice(0, i)
   }
   // a relative clause before the counted noun: 达到国家“千人计划”层次的尖端人才
+  const de = r.indexOf('的')
   if (R.relativeVerbs.some((w) => r.startsWith(w))) {
-    const de = r.lastIndexOf('的')
-    if (de > 0 && r.length - de > 2) r = r.slice(de + 1)
+    const last = r.lastIndexOf('的')
+    if (last > 0 && r.length - last > 2) r = r.slice(last + 1)
+  } else if (de >= 2) {
+    // 200个以上职业工种的高技能人才培养网络, 450万无锡人民的民生: the number counts what comes before 的
+    r = r.slice(0, de)
   }
   return cleanMetric(r)
 }
@@ -408,6 +429,17 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
       else break
     }
     const verb = verbOf(left)
+    // a figure for a part of the area in brackets after a figure (548元（市区590元）) measures the same thing
+    const opener = text[cs - 1]
+    if ((opener === '（' || opener === '(') && prevSpan && text.slice(prevSpan.e, cs - 1).trim() === '') {
+      const area = left.replace(/\s+/g, '')
+      const prev = previous()
+      if (prev && (area === '' || R.areaAsides.includes(area))) {
+        out.push(prev)
+        k += 1
+        continue
+      }
+    }
     let subject = cleanMetric(left)
     if (R.metricStripStart.includes(subject)) subject = ''
     const lastSpan = spans[k + n - 1]!
@@ -419,6 +451,13 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
       out.push(right)
       k += n
       continue
+    }
+    if (subject.length < 2 && (k === 0 || spans[k - 1]!.e <= boundary)) {
+      // 劳动合同签订率逐年提升，到“十五”期末达到94%: the subject stands in the clause before
+      const prevEnd = boundary - 1
+      const prevStart = prevEnd > 0 ? clauseStart(text, prevEnd, k > 0 ? spans[k - 1]!.e : 0) : prevEnd
+      const named = prevEnd > prevStart && !/[0-9０-９]/.test(text.slice(prevStart, prevEnd)) ? cleanMetric(text.slice(prevStart, prevEnd)) : ''
+      if (named.length >= 2 && !isChangeOnly(named)) subject = named
     }
     if (isChangeOnly(subject)) {
       // 比上年提高1.3个百分点, 年均递增16.4%: the previous metric changed
@@ -518,7 +557,8 @@ function tableRoles(table: Table, frame: Frame, doc: Document, period: { start: 
         sentenceRoles(cell.children, frame.role ? frame : { role: 'target', year: frame.year }, period, deadline)
         for (const q of qs) {
           // a list of place names (南京、无锡…6市) is named by the column header
-          if (q.metric && q.metric.includes('、') && q.metric.split('、').every((x) => x.length <= 3)) q.metric = header || name || null
+          const bare = q.metric ? q.metric.replace(/[（(][^（()）]*[）)]/g, '') : ''
+          if (bare.includes('、') && bare.split('、').every((x) => x.length <= 3)) q.metric = header || name || null
           // a bare lead word (新增40套) leaves the row's name
           else if (!q.metric || q.metric.length <= 2) q.metric = (k !== layout.nameCol ? name : '') || header || null
         }

@@ -42,6 +42,11 @@ describe('cleanMetric', () => {
     ['全市医疗保险参保人员（包括退休人员）', '医疗保险参保人员'],
     ['每千人口执业（助理）医师数达到', '每千人口执业（助理）医师数'],
     ['保证每年保费率上升', '保费率上升'],
+    // a time window inside the subject ends it
+    ['全市企业养老保险缴费人数近5年缴费人数翻了', '企业养老保险缴费人数'],
+    // the agent before an inner 共 goes when a full phrase remains
+    ['劳动保障监察机构共检查用人单位', '检查用人单位'],
+    ['五大保险基金累计结余', '五大保险基金累计结余'],
   ])('should reduce %s to %s', (raw, metric) => {
     expect(cleanMetric(raw)).toBe(metric)
   })
@@ -66,6 +71,9 @@ describe('rightPhrase', () => {
     ['其中有2808人成功创办了小企业。', 8, '成功创办了小企业'],
     ['乡镇卫生院3012个、社区卫生服务中心', 10, ''],
     ['每个省辖市确定1个县（市、区）', 9, '县（市、区）'],
+    ['形成覆盖200个以上职业工种的高技能人才培养网络', 10, '职业工种'],
+    ['结付比例从“十五”末的29.9%下降为目前的22.4%', 16, ''],
+    ['全市医疗保险参保人员239.57万人（在职196.47万人）', 18, ''],
   ])('should name the counted thing of %s when the number ends at %d', (text, e, want) => {
     expect(rightPhrase(text, e)).toBe(want)
   })
@@ -108,6 +116,16 @@ describe('assignRoles on plan excerpts', () => {
   it('should give a 分别 list after a ； the items of the previous sentence when it names none', () => {
     const qs = metricsOf('“十四五”就业规划\n\n一、“十三五”时期回顾\n\n失业保险参保人数150.8万人，工伤保险参保人数85.2万人；分别比“十二五”期末增加了24.8万人，35.2万人。')
     expect(qs.slice(2).map((q) => q.metric)).toEqual(['失业保险参保人数增加', '工伤保险参保人数增加'])
+  })
+
+  it('should give a figure for a part of the area in brackets the metric of the figure before it', () => {
+    const qs = metricsOf('一、“十五”期间回顾\n\n全市企业退休人员平均养老金水平由“九五”末年的548元（市区590元）提高到790.5元（市区826元）。')
+    expect(new Set(qs.map((q) => q.metric))).toEqual(new Set(['企业退休人员平均养老金水平']))
+  })
+
+  it('should take the subject from the clause before when the clause of the number names none', () => {
+    const qs = metricsOf('一、“十五”期间回顾\n\n劳动合同签订率逐年提升，到“十五”期末达到94%。')
+    expect(qs[0]?.metric).toBe('劳动合同签订率')
   })
 
   it('should include an age bound in the subject of the next number when it defines the population', () => {
