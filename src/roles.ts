@@ -399,6 +399,21 @@ function linked(left: string): boolean {
   return R.metricStripEnd.some((w) => w.length > 0 && l.endsWith(w))
 }
 
+/** Short item labels in a 分别 list that names each item before its number (分别提高到小学700元、初中900元). */
+function inlineLabel(left: string, head: string | null): { label: string; head: string } | null {
+  const plain = left.replace(/\s+/g, '')
+  const ok = (s: string): boolean => s.length >= 1 && s.length <= 4 && !/[0-9０-９]/.test(s) && !isChangeOnly(s) && !R.metricStripStart.includes(s)
+  if (head) {
+    const m = /^[、，,和及与]([^、，,和及与]{1,4})$/u.exec(plain)
+    if (m && ok(m[1]!)) return { label: m[1]!, head }
+  }
+  const at = plain.lastIndexOf('分别')
+  if (at < 2) return null
+  const named = cleanMetric(plain.slice(0, at))
+  const label = cleanMetric(plain.slice(at + 2))
+  return named.length >= 2 && ok(label) && label.length < plain.length - at - 2 ? { label, head: named } : null
+}
+
 /** Metrics of earlier sentences of the same paragraph (分别 lists and 比…增加 read them). */
 export interface MetricCarry {
   metrics: Array<string | null>
@@ -412,6 +427,8 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
     for (let j = carry.metrics.length - 1; j >= 0; j--) if (carry.metrics[j]) return carry.metrics[j]!
     return null
   }
+  // 生均公用经费基准定额分别提高到小学700元、初中900元: each item is named between the numbers
+  let inlineHead: string | null = null
   let k = 0
   while (k < spans.length) {
     const first = spans[k]!
@@ -429,6 +446,14 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
       else break
     }
     const verb = verbOf(left)
+    const label = inlineLabel(left, inlineHead)
+    if (label) {
+      inlineHead = label.head
+      out.push(label.label + label.head)
+      k += 1
+      continue
+    }
+    inlineHead = null
     // a figure for a part of the area in brackets after a figure (548元（市区590元）) measures the same thing
     const opener = text[cs - 1]
     if ((opener === '（' || opener === '(') && prevSpan && text.slice(prevSpan.e, cs - 1).trim() === '') {

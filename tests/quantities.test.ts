@@ -85,6 +85,8 @@ describe('findQuantities', () => {
     ['分别达到318.8万人、391万人和256.8万人', ['318.8万人', '391万人', '256.8万人']],
     ['分别增长80.6%、62.7%和72.3%', ['80.6%', '62.7%', '72.3%']],
     ['集体合同签订率不低于已建工会企业数92%', ['92%']],
+    // a fraction before 年 is a length of time, not a calendar year
+    ['劳动年龄人口平均受教育年限达到11.2年', ['11.2年']],
   ])('should find every quantity of %s', (t, expected) => {
     expect(spans(t)).toEqual(expected)
   })

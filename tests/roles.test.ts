@@ -154,6 +154,16 @@ describe('assignRoles on plan excerpts', () => {
     expect(qs.map((q) => [q.role, q.year, q.metric])).toEqual([['actual', 2020, '城镇调查失业率'], ['target', 2025, '城镇调查失业率']])
   })
 
+  it('should name each item of a 分别 list when the items are written before their numbers', () => {
+    const qs = metricsOf('一、发展基础\n\n全省义务教育学校生均公用经费基准定额分别提高到小学700元、初中900元。')
+    expect(qs.map((q) => q.metric)).toEqual(['小学义务教育学校生均公用经费基准定额', '初中义务教育学校生均公用经费基准定额'])
+  })
+
+  it('should read a unit in brackets after the row name when the table has no unit column', () => {
+    const text = '某省“十四五”教育规划\n\n附表　主要指标\n\n指标\t2020年\t2025年\t属性\n学前教育毛入园率（%）\t90.6\t92\t预期性\n'
+    expect(parsePlan(text).quantities.map((q) => [q.unit, q.role, q.year])).toEqual([['percent', 'actual', 2020], ['percent', 'target', 2025]])
+  })
+
   it('should name a table cell by its row when the cell holds only a lead word and the number', () => {
     const text = '某省2024年大气污染防治工作计划\n\n三、重点任务分解\n\n序号\t任务名称\t目标值\t完成时间\n1\t港口岸电设施建设\t新增40套\t2024年12月\n'
     expect(metricsOf(text)[0]).toMatchObject({ metric: '港口岸电设施建设', year: 2024 })

@@ -452,7 +452,8 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
 
   if (p.unit) {
     const entry = p.unit.entry
-    if (entry.duration && !yearDurationOk(text, i)) return p.unitEnd
+    // 11.2年: a number with a fraction before 年 is a length of time, never a calendar year
+    if (entry.duration && !yearDurationOk(text, i) && !/[.．]/.test(text.slice(tok.start, tok.end))) return p.unitEnd
     if (tok.kind === 'cn') {
       const numeral = text.slice(tok.start, tok.end)
       if (numeral === '一' && ARTICLE_LIKE.has(entry.text) && !/^\s*(?:以上|多|余)/.test(text.slice(p.unitEnd, p.unitEnd + 3))) return p.unitEnd

@@ -9,7 +9,7 @@
 import type { ParseContext } from '../context.js'
 import { positionIn, sliceMapped, type MappedText } from '../source-map.js'
 import type { Nodes, Parents, PhrasingContent, Quantity, Root, Section, Box, Table, TableCell, Text } from '../types.js'
-import { findQuantities, type FindHints, type QuantityMatch } from './find.js'
+import { findQuantities, unitFromText, type FindHints, type QuantityMatch } from './find.js'
 
 /** Header words of columns whose cells are never quantities. */
 const SKIP_COLUMN = /^(?:序号|编号|单位|计量单位|属性|指标属性|备注|说明|类别|责任单位|牵头单位|责任部门|时间|年份|年度|完成时间|时间期限|完成时限|建设完成时间|期限|时限)$/
@@ -52,11 +52,13 @@ function insertTable(table: Table, ctx: ParseContext): void {
   for (const row of table.children) {
     if (row.kind !== 'body') continue
     const rowUnit = unitCol >= 0 ? cellText(row.children[unitCol]) : ''
+    // 学前教育毛入园率（%）: a unit in brackets at the end of the row's name cell
+    const nameUnit = row.children.map((c) => UNIT_IN_HEADER.exec(cellText(c))?.[1]).find((u) => u !== undefined && unitFromText(u) !== null)
     row.children.forEach((cell, k) => {
       const header = (headers[k] ?? '').replace(/\s+/g, '')
       if (cell.header || SKIP_COLUMN.test(header)) return
       if (k === 0 && /序号|^$/.test(header) && /^\d{1,3}[.．、]?$/.test(cellText(cell))) return
-      const unit = rowUnit && rowUnit !== '——' ? rowUnit : UNIT_IN_HEADER.exec(header)?.[1]
+      const unit = rowUnit && rowUnit !== '——' ? rowUnit : (nameUnit ?? UNIT_IN_HEADER.exec(header)?.[1])
       const hints: FindHints = { cell: true, ...(unit ? { unit } : {}) }
       replaceText(cell, ctx, hints, -1)
     })
