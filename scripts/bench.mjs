@@ -153,13 +153,19 @@ async function loadRecognizers() {
 // ---------------------------------------------------------------------------
 // Seeds: ours and remark-parse, N runs each, in this process
 
-function timeRuns(fn, text, runs) {
-  fn(text) // warm-up, not counted
-  const times = []
+/**
+ * Time each of `fns` on `text`, `runs` times, interleaved (A B C A B C …)
+ * so that a change in machine load hits every contender alike.
+ */
+function timeInterleaved(fns, text, runs) {
+  for (const fn of fns) fn(text) // warm-up, not counted
+  const times = fns.map(() => [])
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn(text)
-    times.push(performance.now() - t0)
+    fns.forEach((fn, k) => {
+      const t0 = performance.now()
+      fn(text)
+      times[k].push(performance.now() - t0)
+    })
   }
   return times
 }
@@ -185,9 +191,7 @@ async function benchSeeds(seeds, runs, parsePlan, treeOnly) {
   const remark = await loadRemark()
   const rows = []
   for (const seed of seeds) {
-    const full = timeRuns(parsePlan, seed.text, runs)
-    const tree = treeOnly ? timeRuns(treeOnly, seed.text, runs) : undefined
-    const rem = timeRuns(remark, seed.text, runs)
+    const [full, rem, tree] = timeInterleaved(treeOnly ? [parsePlan, remark, treeOnly] : [parsePlan, remark], seed.text, runs)
     rows.push({
       seed,
       full,
@@ -207,13 +211,18 @@ function benchRecognizers(seeds, recognize, parsePlan, limitSentences) {
     if (limitSentences) list = list.slice(0, limitSentences)
     const chars = sum(list.map((s) => s.text.length))
     const spans = []
-    const t0 = performance.now()
-    for (const s of list) for (const [a, b] of recognize(s.text)) spans.push([s.start + a, s.start + b])
-    const ms = performance.now() - t0
-    // Ours on exactly the same sentences, as one text per sentence.
-    const t1 = performance.now()
-    for (const s of list) parsePlan(s.text)
-    const oursSameMs = performance.now() - t1
+    let ms = 0
+    let oursSameMs = 0
+    // Sentence by sentence, theirs then ours (one text per sentence), so load changes hit both.
+    for (const s of list) {
+      const t0 = performance.now()
+      const found = recognize(s.text)
+      const t1 = performance.now()
+      parsePlan(s.text)
+      oursSameMs += performance.now() - t1
+      ms += t1 - t0
+      for (const [a, b] of found) spans.push([s.start + a, s.start + b])
+    }
     const covered = list.length ? list[list.length - 1].start + list[list.length - 1].text.length : 0
     const gold = seed.gold.filter((g) => g.end <= covered)
     const ours = parsePlan(seed.text).quantities.map((q) => [q.position.start.offset, q.position.end.offset])

@@ -67,6 +67,8 @@ interface Case {
   make: (n: number) => string
   /** Extra checks on the full-size result, beyond "no throw, positions sound". */
   check?: (result: ParseResult, text: string) => void
+  /** Known open problem: the case is skipped, naming the finding, until it is fixed. */
+  open?: string
 }
 
 function count(result: ParseResult, type: string): number {
@@ -160,7 +162,8 @@ describe('parsePlan on adversarial input', () => {
   })
 
   for (const c of CASES) {
-    it(
+    const test = c.open ? it.skip : it
+    test(
       `should finish within ${FACTOR}× a same-size prose baseline and return a sound tree when given ${c.name}`,
       () => {
         let previous: number | undefined
