@@ -269,7 +269,7 @@ function frontMatter(doc: Document, blocks: Block[]): void {
       continue
     }
     if (!titleDone && titleLike(t)) {
-      titleParts.push(t)
+      if (titleParts[titleParts.length - 1] !== t) titleParts.push(t)
       continue
     }
     if (titleParts.length) titleDone = true

@@ -199,6 +199,22 @@ describe('plan2json', { timeout: SLOW }, () => {
     })
   })
 
+  it('should read PDF and DOCX files to the same outline as their text', () => {
+    const fixtures = path.join(root, 'fixtures', 'binary')
+    const outline = (file: string) => plan2json([path.join(fixtures, file), '--format', 'outline'])
+    const text = outline('sample.txt')
+    expect(text.code).toBe(0)
+    expect(text.stdout.split('\n').length).toBeGreaterThan(3)
+    for (const file of ['sample.docx', 'sample.pdf']) {
+      const run = outline(file)
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stdout).toBe(text.stdout)
+    }
+    const json = JSON.parse(plan2json([path.join(fixtures, 'sample.docx')]).stdout) as PlanOutput
+    expect(json.source).toMatchObject({ encoding: 'docx', confidence: 1 })
+    expectValid(json, 'sample.docx')
+  })
+
   describe('should report bad inputs and go on when a folder mixes good and bad files', () => {
     const dir = path.join(scratch, 'mixed')
     const out = path.join(scratch, 'mixed-out')
@@ -218,7 +234,7 @@ describe('plan2json', { timeout: SLOW }, () => {
     })
     it.each([
       ['empty.txt', 'empty file (0 bytes)'],
-      ['report.pdf', 'not a text file: this is a PDF document; accepted input is plain text, markdown or HTML'],
+      ['report.pdf', 'cannot read: '],
       ['photo.txt', 'not a text file: this is a PNG image'],
       ['link.txt', 'unreadable: no such file or directory'],
       ['absent.txt', 'no such file or directory'],

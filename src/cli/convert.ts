@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { decode, DecodeError } from '../decode.js'
+import { parseDocument, sniffDocument, UnsupportedInputError } from '../binary/index.js'
+import { decode, DecodeError, type Decoded } from '../decode.js'
 import { parsePlan } from '../parse.js'
 import type { PlanOutput } from '../schema.js'
 import type { InputForm, Message } from '../types.js'
@@ -76,12 +77,22 @@ export async function convert(task: ConvertTask): Promise<ConvertResult> {
   const fail = (reason: string): ConvertResult => ({ index: task.index, ok: false, reason, bytes: bytes.length })
   if (bytes.length === 0) return fail('empty file (0 bytes)')
   try {
-    const decoded = decode(bytes, task.encoding === undefined ? {} : { encoding: task.encoding })
-    if (decoded.text.trim() === '') return fail('empty file (only white space)')
-    let form = task.form ?? formFromExtension(task.path)
-    // A page saved as .htm that holds no markup is read as text.
-    if (!task.form && form === 'html' && !/<[a-z!/][^>]{0,200}>/i.test(decoded.text.slice(0, 8192))) form = undefined
-    const result = parsePlan(decoded.text, form ? { format: form } : {})
+    // PDF and DOCX are read through their text layer; other bytes are decoded as text.
+    const document = task.encoding === undefined ? sniffDocument(bytes) : undefined
+    let decoded: Pick<Decoded, 'encoding' | 'confidence' | 'bom' | 'warnings'>
+    let result
+    if (document) {
+      result = await parseDocument(bytes, task.form ? { format: task.form } : {})
+      decoded = { encoding: document, confidence: 1, bom: false, warnings: [] }
+    } else {
+      const text = decode(bytes, task.encoding === undefined ? {} : { encoding: task.encoding })
+      if (text.text.trim() === '') return fail('empty file (only white space)')
+      let form = task.form ?? formFromExtension(task.path)
+      // A page saved as .htm that holds no markup is read as text.
+      if (!task.form && form === 'html' && !/<[a-z!/][^>]{0,200}>/i.test(text.text.slice(0, 8192))) form = undefined
+      result = parsePlan(text.text, form ? { format: form } : {})
+      decoded = text
+    }
     const notes: string[] = []
     if (task.verbose) {
       for (const w of decoded.warnings) notes.push(`${task.display}: warning: ${w.message} [${w.code}]`)
@@ -141,6 +152,7 @@ export async function convert(task: ConvertTask): Promise<ConvertResult> {
     return task.out ? { index: task.index, ok: true, stats, notes } : { index: task.index, ok: true, stats, text, notes }
   } catch (error) {
     if (error instanceof DecodeError) return fail(error.message)
+    if (error instanceof UnsupportedInputError) return fail(error.kind === 'corrupt' ? `cannot read: ${error.message}` : error.message)
     const e = error as Error
     return fail(`parser failed: ${e?.message ?? String(error)}`)
   }

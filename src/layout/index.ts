@@ -100,10 +100,23 @@ function markRunningHeaders(input: string, lines: ClassifiedLine[], form: InputF
   const counts = new Map<string, number>()
   const key = (l: Line): string => input.slice(l.start, l.end).trim()
   for (const k of nearPage) counts.set(key(lines[k]!), (counts.get(key(lines[k]!)) ?? 0) + 1)
+  const headerLike = (t: string): boolean => t.length >= 2 && t.length <= 40 && !startsWithMarker(t) && !/[。；，]/.test(t)
   for (const k of nearPage) {
     const l = lines[k]!
     const t = key(l)
-    if (t.length >= 2 && t.length <= 40 && (counts.get(t) ?? 0) >= 2 && !startsWithMarker(t) && !/[。；，]/.test(t)) l.kind = 'header'
+    if (headerLike(t) && (counts.get(t) ?? 0) >= 2) l.kind = 'header'
+  }
+  // Without page numbers to stand by, a title-like line repeated on three
+  // or more pages is a header too; its first occurrence may be the title.
+  const all = new Map<string, number[]>()
+  lines.forEach((l, i) => {
+    if (l.kind !== 'text') return
+    const t = key(l)
+    if (t.length >= 6 && headerLike(t)) all.set(t, [...(all.get(t) ?? []), i])
+  })
+  for (const at of all.values()) {
+    if (at.length < 3) continue
+    for (const i of at.slice(1)) lines[i]!.kind = 'header'
   }
 }
 
