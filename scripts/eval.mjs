@@ -18,3 +18,18 @@ const out = execFileSync(
   { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 },
 )
 process.stdout.write(out)
+
+// Share of target quantities linked to a canonical indicator (bilingual issue).
+const { pathToFileURL } = await import('node:url')
+const { parsePlan } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href)
+const { readFileSync } = await import('node:fs')
+let targets = 0
+let linked = 0
+for (const seed of seeds) {
+  for (const q of parsePlan(readFileSync(join(root, seed), 'utf8')).quantities) {
+    if (q.role !== 'target') continue
+    targets++
+    if (q.indicator) linked++
+  }
+}
+console.log(`INDICATORS target quantities with an indicator id: ${linked}/${targets} = ${(linked / Math.max(1, targets)).toFixed(3)}`)

@@ -11,15 +11,9 @@
 import { z } from 'zod'
 import indicatorsJson from '../grammars/indicators.json'
 
-/** What a quantity or indicator row carries once its metric is matched. */
-export interface IndicatorRef {
-  /** Stable kebab-case id (`registered-urban-unemployment-rate`). */
-  id: string
-  /** English name (`Registered urban unemployment rate`). */
-  en: string
-  /** Canonical Chinese name (`城镇登记失业率`). */
-  zh: string
-}
+import type { IndicatorRef } from './types.js'
+
+export type { IndicatorRef }
 
 /** A full dictionary entry. */
 export interface IndicatorEntry extends IndicatorRef {

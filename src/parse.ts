@@ -4,11 +4,13 @@
  * decode (caller / `decode.ts`) → layout (`layout/`: form detection and
  * normalisation with an offset map) → blocks → numbering (`numbering.ts`)
  * → tree (`tree.ts`) → sentences (`sentences.ts`) → quantities
- * (`quantities/`) → roles (`roles.ts`) → flat records (`indicators.ts`).
+ * (`quantities/`) → roles (`roles.ts`) → indicator links
+ * (`link-indicators.ts`) → flat records (`indicators.ts`).
  */
 import { createContext } from './context.js'
 import { buildIndicators, collectQuantities } from './indicators.js'
 import { readBlocks } from './layout/index.js'
+import { linkIndicators, linkQuantities } from './link-indicators.js'
 import { insertQuantities } from './quantities/insert.js'
 import { assignRoles } from './roles.js'
 import { createLocator } from './source-map.js'
@@ -56,5 +58,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
   const tree = buildTree(blocks, form, ctx)
   insertQuantities(tree, ctx)
   assignRoles(tree, ctx)
-  return { tree, messages: ctx.messages, quantities: collectQuantities(tree), indicators: buildIndicators(tree, ctx) }
+  linkQuantities(tree)
+  const indicators = buildIndicators(tree, ctx)
+  linkIndicators(indicators)
+  return { tree, messages: ctx.messages, quantities: collectQuantities(tree), indicators }
 }

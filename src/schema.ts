@@ -93,6 +93,12 @@ export const textSchema: z.ZodType<Text> = named(
   'Text',
 )
 
+export const indicatorRefSchema = named(
+  z.strictObject({ id: z.string(), en: z.string(), zh: z.string() }),
+  'IndicatorRef',
+  'A canonical indicator of grammars/indicators.json: stable id, English and Chinese names.',
+)
+
 /** Fields of a quantity other than `type`, shared with `QuantityRecord`. */
 const quantityFields = {
   raw: z.string(),
@@ -108,6 +114,7 @@ const quantityFields = {
   year: z.number().int().nullable(),
   metric: z.string().nullable(),
   change: changeSchema.optional(),
+  indicator: indicatorRefSchema.optional(),
   position: positionSchema,
   data,
 }
@@ -321,6 +328,7 @@ export const indicatorSchema: z.ZodType<Indicator> = named(
     attribute: z.enum(['binding', 'expected']).optional(),
     accumulation: z.enum(['cumulative', 'new']).optional(),
     group: z.string().optional(),
+    indicator: indicatorRefSchema.optional(),
     position: positionSchema,
   }),
   'Indicator',

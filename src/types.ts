@@ -82,6 +82,15 @@ export interface Quantity extends NodeBase {
   year: number | null
   metric: string | null
   change?: Change
+  /** The canonical indicator the metric names (`grammars/indicators.json`). */
+  indicator?: IndicatorRef
+}
+
+/** A canonical indicator: stable id with English and Chinese names. */
+export interface IndicatorRef {
+  id: string
+  en: string
+  zh: string
 }
 
 export type PhrasingContent = Text | Quantity
@@ -266,6 +275,8 @@ export interface Indicator {
   accumulation?: 'cumulative' | 'new'
   /** Group row the indicator stands under (就业创业). */
   group?: string
+  /** The canonical indicator the row's name matches. */
+  indicator?: IndicatorRef
   position: Position
 }
 
