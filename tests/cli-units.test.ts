@@ -156,7 +156,7 @@ describe('formats', () => {
   })
 
   it('should name the CSV columns in Chinese when asked', () => {
-    expect(csvHeader('en')).toBe('file,document,sectionPath,sentence,raw,value,min,max,unit,qualifier,role,metric,year\r\n')
+    expect(csvHeader('en')).toBe('file,document,sectionPath,sentence,raw,value,min,max,unit,qualifier,role,metric,year,indicator\r\n')
     expect(csvHeader('zh').split(',')[0]).toBe('文件')
   })
 
@@ -210,5 +210,28 @@ describe('progress', () => {
     expect(line).toContain('ETA 0:15')
     expect(line).toContain('2 failed')
     expect(line.length).toBeLessThan(100)
+  })
+})
+
+describe('labels in two languages', () => {
+  const result = parsePlan('二、主要目标\n到2025年，城镇登记失业率控制在3.5%以内，城镇新增就业15万人以上。')
+
+  it('should keep codes and give English indicator names when lang is en', () => {
+    const [row] = toCsvRows('p.txt', result.quantities, 'en').split('\r\n')
+    expect(row).toContain(',percent,lte,target,城镇登记失业率,2025,')
+    expect(row!.split(',').at(-1)).toMatch(/unemployment rate/i)
+  })
+
+  it('should write units, qualifiers, roles and indicators as Chinese labels when lang is zh', () => {
+    const [row] = toCsvRows('p.txt', result.quantities, 'zh').split('\r\n')
+    expect(row).not.toContain('percent')
+    expect(row).not.toContain(',lte,')
+    expect(row!.split(',').at(-1)).toBe('城镇登记失业率')
+  })
+
+  it('should tag document lines with their kind in the chosen language when lang is given', () => {
+    expect(toOutline(result.tree, 'en').split('\n')[0]).toMatch(/^\[[a-z ]+\]/)
+    expect(toOutline(result.tree, 'zh').split('\n')[0]).toMatch(/^\[[\u4e00-\u9fff]+\]/)
+    expect(toOutline(result.tree).split('\n')[0]).toBe('  二、主要目标')
   })
 })

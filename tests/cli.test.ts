@@ -309,7 +309,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       const text = readFileSync(path.join(out, 'quantities.csv'), 'utf8')
       expect(text.startsWith('\ufeff')).toBe(true)
       const [header, ...rows] = readCsv(text.slice(1))
-      expect(header).toEqual(['file', 'document', 'sectionPath', 'sentence', 'raw', 'value', 'min', 'max', 'unit', 'qualifier', 'role', 'metric', 'year'])
+      expect(header).toEqual(['file', 'document', 'sectionPath', 'sentence', 'raw', 'value', 'min', 'max', 'unit', 'qualifier', 'role', 'metric', 'year', 'indicator'])
       const all = [...jsonA.quantities, ...jsonB.quantities]
       expect(rows).toHaveLength(all.length)
       rows.forEach((row, i) => {

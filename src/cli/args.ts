@@ -22,7 +22,8 @@ export interface RunOptions {
   verbose: boolean
   excel: boolean
   pretty: boolean
-  lang: 'en' | 'zh' | 'both'
+  /** Label language, when given. */
+  lang?: 'en' | 'zh' | 'both' | undefined
 }
 
 export type Command =
@@ -94,7 +95,7 @@ export function parseCommandLine(argv: readonly string[], cores = availableParal
 
   const format = oneOf('--format', typeof values.format === 'string' ? values.format : 'json', FORMATS)
   const form = typeof values.form === 'string' ? oneOf('--form', values.form, FORMS) : undefined
-  const lang = oneOf('--lang', typeof values.lang === 'string' ? values.lang : 'en', ['en', 'zh', 'both'] as const)
+  const lang = typeof values.lang === 'string' ? oneOf('--lang', values.lang, ['en', 'zh', 'both'] as const) : undefined
   let jobs = cores
   if (typeof values.jobs === 'string') {
     jobs = Number(values.jobs)
@@ -141,7 +142,9 @@ Options:
                        outline: indented headings
                        md: the plan as clean markdown
       --excel          csv: add a BOM so Excel shows Chinese correctly
-      --lang LANG      csv header language: en (default), zh or both
+      --lang LANG      labels in en, zh or both: csv headers and coded values
+                       (unit, qualifier, role, indicator), document kinds in
+                       outline and md (default: csv in en, no tags)
       --pretty         indent JSON output
   -e, --encoding ENC   force an encoding (utf-8, gbk, gb18030, big5, utf-16le …)
       --form FORM      force the input form: ${FORMS.join(', ')}

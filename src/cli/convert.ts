@@ -11,7 +11,7 @@ import { parsePlan } from '../parse.js'
 import type { PlanOutput } from '../schema.js'
 import type { InputForm, Message } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { toCsvRows, toJson, toJsonLines, toMarkdown, toOutline } from './formats.js'
+import { toCsvRows, toJson, toJsonLines, toMarkdown, toOutline, type Lang } from './formats.js'
 import { writeAtomic } from './write.js'
 
 export interface ConvertTask {
@@ -28,6 +28,8 @@ export interface ConvertTask {
   form?: InputForm
   pretty: boolean
   verbose: boolean
+  /** Label language when `--lang` was given (csv defaults to codes, `en`). */
+  lang?: Lang
 }
 
 export interface ConvertStats {
@@ -125,13 +127,13 @@ export async function convert(task: ConvertTask): Promise<ConvertResult> {
         text = toJsonLines(task.display, result.quantities)
         break
       case 'csv':
-        text = toCsvRows(task.display, result.quantities)
+        text = toCsvRows(task.display, result.quantities, task.lang)
         break
       case 'outline':
-        text = toOutline(result.tree)
+        text = toOutline(result.tree, task.lang)
         break
       case 'md':
-        text = toMarkdown(result.tree)
+        text = toMarkdown(result.tree, task.lang)
         break
     }
     if (task.out) {

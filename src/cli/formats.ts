@@ -21,7 +21,10 @@ export function toJsonLines(file: string, quantities: readonly QuantityRecord[])
 }
 
 /** Keys of the CSV columns, in order. */
-export const CSV_COLUMNS = ['file', 'document', 'sectionPath', 'sentence', 'raw', 'value', 'min', 'max', 'unit', 'qualifier', 'role', 'metric', 'year'] as const
+export const CSV_COLUMNS = ['file', 'document', 'sectionPath', 'sentence', 'raw', 'value', 'min', 'max', 'unit', 'qualifier', 'role', 'metric', 'year', 'indicator'] as const
+
+/** Label languages: `en` keeps the codes (`percent`, `gte`), `zh` and `both` gloss them. */
+export type Lang = 'en' | 'zh' | 'both'
 
 /** Separator of section titles in the `sectionPath` column. */
 export const SECTION_SEPARATOR = ' > '
@@ -34,13 +37,21 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 /** The CSV header line, with column names in `lang` (see `grammars/glosses.json`). */
-export function csvHeader(lang: 'en' | 'zh' | 'both'): string {
+export function csvHeader(lang: Lang): string {
   return CSV_COLUMNS.map((c) => csvField(lang === 'en' ? c : glossLabel('column', c, lang))).join(',') + '\r\n'
 }
 
-/** `--format csv`: one row per quantity (CRLF line ends, as spreadsheets expect). */
-export function toCsvRows(file: string, quantities: readonly QuantityRecord[]): string {
+/**
+ * `--format csv`: one row per quantity (CRLF line ends, as spreadsheets
+ * expect). With `lang` `zh` or `both`, unit, qualifier and role codes and the
+ * indicator are written as their labels; `en` keeps codes and the
+ * indicator's English name.
+ */
+export function toCsvRows(file: string, quantities: readonly QuantityRecord[], lang: Lang = 'en'): string {
   let out = ''
+  const label = (kind: 'unit' | 'qualifier' | 'role', code: string): string => (lang === 'en' ? code : glossLabel(kind, code, lang))
+  const indicator = (q: QuantityRecord): string | undefined =>
+    q.indicator && (lang === 'en' ? q.indicator.en : lang === 'zh' ? q.indicator.zh : `${q.indicator.zh} (${q.indicator.en})`)
   for (const q of quantities) {
     const row = [
       file,
@@ -51,11 +62,12 @@ export function toCsvRows(file: string, quantities: readonly QuantityRecord[]): 
       q.value,
       q.min,
       q.max,
-      q.unit,
-      q.qualifier,
-      q.role,
+      label('unit', q.unit),
+      label('qualifier', q.qualifier),
+      label('role', q.role),
       q.metric,
       q.year,
+      indicator(q),
     ]
     out += row.map(csvField).join(',') + '\r\n'
   }
@@ -84,8 +96,12 @@ function headingLine(node: { marker: { raw: string }; title: string }): string {
   return `${node.marker.raw}${node.title}`.trim()
 }
 
-/** `--format outline`: document titles, then sections and boxes indented two spaces per depth. */
-export function toOutline(tree: Root): string {
+/**
+ * `--format outline`: document titles, then sections and boxes indented two
+ * spaces per depth. With `lang`, each document line is tagged with its kind
+ * (`[plan]`, `[附件]`) in that language.
+ */
+export function toOutline(tree: Root, lang?: Lang): string {
   const lines: string[] = []
   const visit = (nodes: readonly FlowContent[]) => {
     for (const node of nodes) {
@@ -97,7 +113,8 @@ export function toOutline(tree: Root): string {
   }
   for (const doc of tree.children) {
     const title = documentTitle(doc)
-    if (title) lines.push(title)
+    const tag = lang ? `[${glossLabel('documentKind', doc.kind, lang)}] ` : ''
+    if (title || tag) lines.push(`${tag}${title}`.trim())
     visit(doc.children)
   }
   return lines.length ? lines.join('\n') + '\n' : ''
@@ -124,8 +141,11 @@ function pipeTable(table: Table): string {
   return [line(header), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n')
 }
 
-/** `--format md`: headings by depth, paragraphs, lists and pipe tables. */
-export function toMarkdown(tree: Root): string {
+/**
+ * `--format md`: headings by depth, paragraphs, lists and pipe tables. With
+ * `lang`, each document title is preceded by its kind in that language.
+ */
+export function toMarkdown(tree: Root, lang?: Lang): string {
   const blocks: string[] = []
   const flow = (nodes: readonly FlowContent[], skipTitleLine: (n: FlowContent) => boolean = () => false) => {
     let beforeSections = true
@@ -182,6 +202,7 @@ export function toMarkdown(tree: Root): string {
   tree.children.forEach((doc, i) => {
     if (i > 0) blocks.push('---')
     const title = documentTitle(doc)
+    if (lang) blocks.push(`*${escapeMarkdown(glossLabel('documentKind', doc.kind, lang))}*`)
     if (title) {
       blocks.push(`# ${escapeMarkdown(title)}`)
       // The title's own lines are leading paragraphs of the document: do not repeat them.

@@ -187,6 +187,7 @@ async function run(options: RunOptions, io: Io): Promise<number> {
       ...(options.form ? { form: options.form } : {}),
       pretty: options.pretty,
       verbose: options.verbose,
+      ...(options.lang ? { lang: options.lang } : {}),
     })
   }
 
@@ -196,7 +197,7 @@ async function run(options: RunOptions, io: Io): Promise<number> {
     if (sink) await sink.write(text)
     else await write(io.stdout, text)
   }
-  if (options.format === 'csv') await emit((options.excel ? '\ufeff' : '') + csvHeader(options.lang))
+  if (options.format === 'csv') await emit((options.excel ? '\ufeff' : '') + csvHeader(options.lang ?? 'en'))
 
   const total = tasks.length
   let interrupted = false
