@@ -328,6 +328,7 @@ describe('plan2json', { timeout: SLOW }, () => {
           q.role,
           q.metric ?? '',
           q.year === null ? '' : String(q.year),
+          q.indicator?.en ?? '',
         ])
       })
       expect(plan2json([a, '--format', 'csv', '-o', out]).code).toBe(2)
