@@ -3,7 +3,7 @@
  * markdown heading hashes, emphasis (`**`, `__`), inline HTML tags
  * (`<b>`, `</span>`), list bullets, and surrounding spaces.
  */
-import { MappedTextBuilder, isSpace, type MappedText } from '../source-map.js'
+import { MappedTextBuilder, isSpace, mapIdentity, type MappedText } from '../source-map.js'
 
 export interface CleanLine {
   text: MappedText
@@ -29,6 +29,25 @@ export function cleanLine(input: string, start: number, end: number, markdown: b
     } else if (input[s] === '>' && (input[s + 1] === ' ' || input[s + 1] === '\t')) {
       s += 2
     }
+  }
+  // Fast path: no markup in the line, the map is the identity.
+  let plain = true
+  for (let k = s; k < end; k++) {
+    const c = input.charCodeAt(k)
+    if (c === 0x3c || (markdown && (c === 0x2a || c === 0x5f))) {
+      plain = false
+      break
+    }
+  }
+  if (plain) {
+    while (s < end && isSpace(input.charCodeAt(s))) s++
+    let e = end
+    while (e > s && isSpace(input.charCodeAt(e - 1))) e--
+    if (markdown && mdHeading > 0) {
+      while (e > s && input[e - 1] === '#') e--
+      while (e > s && isSpace(input.charCodeAt(e - 1))) e--
+    }
+    return { text: mapIdentity(input, s, e), mdHeading }
   }
   const b = new MappedTextBuilder()
   let i = s
