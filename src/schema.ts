@@ -224,9 +224,10 @@ export const setAsideSchema: z.ZodType<SetAside> = named(
   'Text that layout normalisation set aside (page numbers, running headers, markup).',
 )
 
-export const sectionSchema: z.ZodType<Section> = named(
-  z.strictObject({
-    type: z.literal('section'),
+/** Sections and boxes share their shape: a marker, a title, a depth, flow content. */
+function numberedSchema<T extends 'section' | 'box'>(type: T) {
+  return z.strictObject({
+    type: z.literal(type),
     marker: markerSchema,
     title: z.string(),
     depth: z.number().int().min(1),
@@ -235,26 +236,16 @@ export const sectionSchema: z.ZodType<Section> = named(
     },
     position: positionSchema,
     data,
-  }),
+  })
+}
+
+export const sectionSchema: z.ZodType<Section> = named(
+  numberedSchema('section'),
   'Section',
   'A numbered unit of the hierarchy (第一章, 一、, （一）, 1., ①, 第一条 …).',
 )
 
-export const boxSchema: z.ZodType<Box> = named(
-  z.strictObject({
-    type: z.literal('box'),
-    marker: markerSchema,
-    title: z.string(),
-    depth: z.number().int().min(1),
-    get children(): z.ZodArray<z.ZodType<FlowContent>> {
-      return z.array(flowContentSchema)
-    },
-    position: positionSchema,
-    data,
-  }),
-  'Box',
-  'A 专栏 box.',
-)
+export const boxSchema: z.ZodType<Box> = named(numberedSchema('box'), 'Box', 'A 专栏 box.')
 
 export const flowContentSchema: z.ZodType<FlowContent> = named(
   z.union([sectionSchema, boxSchema, paragraphSchema, tableSchema, setAsideSchema, headingSchema]),
