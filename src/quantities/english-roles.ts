@@ -1,0 +1,366 @@
+/**
+ * Roles of quantities in English text: `assignEnglishRoles(tree, ctx)` fills
+ * `role`, `year`, `metric` and `change` of the quantity nodes of Latin
+ * sentences and English tables, the way `roles.ts` does for Chinese text.
+ * It runs after the Chinese roles stage and overwrites what that stage set
+ * on English quantities.
+ *
+ * - role: `target` for "by 2025", "will", "shall", "strive to", sections
+ *   titled Main Targets / Goals / Tasks, target and future year columns;
+ *   `actual` for "in 2020", "was", "reached", "during the 13th Five-Year
+ *   Plan period", sections titled Achievements / Review / Progress, baseline
+ *   and past year columns; `other` for forecasts ("projected").
+ * - year: the explicit year (by 2025, in 2020, at the end of 2020, a plan
+ *   period's last year), else the plan period's last year for targets.
+ * - metric: the noun phrase naming what is measured, bounded to its clause.
+ * - change: increase / decrease, `annual` for average annual rates.
+ */
+import type { ParseContext } from '../context.js'
+import { isLatin } from '../outline.js'
+import { planPeriodOf, roleGrammar } from '../roles.js'
+import type { Change, Nodes, PhrasingContent, Quantity, Role, Root, Table, TableCell } from '../types.js'
+import { englishHeaderRows, englishHeaders, englishNameColumn, isLatinTable, nounPhraseAfter } from './english.js'
+
+type Period = { start: number; end: number }
+
+/** Cue words, matched as whole words, case-insensitive. */
+const HEADING_ACTUAL = /\b(?:achievements?|review|progress|accomplishments?|basis|foundation|current (?:situation|status)|performance|results)\b/i
+const HEADING_OUTLOOK = /\b(?:environment|situation|challenges?|opportunit(?:y|ies)|outlook|background|trends?|prospects?)\b/i
+const HEADING_TARGET = /\b(?:targets?|goals?|objectives?|tasks?|indicators?|measures?|projects?|programmes?|programs?|requirements?|priorities|initiatives?|actions?)\b/i
+const TARGET_CUE = /\b(?:will|shall|strive|striving|aim|aims|target|targets|should|must|plan to|planned|ensure|keep|kept within|to reach|to be|is to|are to)\b/i
+const ACTUAL_CUE = /\b(?:was|were|had|has been|have been|has reached|have reached|reached|rose|fell|grew|increased|decreased|declined|dropped|stood|totaled|totalled|amounted|exceeded|achieved|created|completed|registered|hit|topped|surpassed|accounted|remained|stayed|moved|found|realized|realised|attained|benefited|trained|built|added)\b/i
+const FORECAST_CUE = /\b(?:projected|forecast|forecasted|estimated|predicted|is likely to|are likely to)\b/i
+const PRESENT_CUE = /\b(?:currently|at present|presently|now)\b/i
+const ANNUAL_CUE = /\b(?:annual|annually|per year|a year|each year|every year|per annum|year-on-year)\b/i
+const INCREASE = /\b(?:increase|increases|increased|increasing|rise|rises|rose|risen|grow|grows|grew|grown|growth|raise|raised|expand|expanded|up|higher|more)\b/i
+const DECREASE = /\b(?:decrease|decreases|decreased|decline|declines|declined|drop|drops|dropped|fall|falls|fell|reduce|reduces|reduced|reduction|cut|cuts|lower|lowered|down|less)\b/i
+/** A change verb or noun right before the number (grow by, an increase of, rose). */
+const CHANGE_TAIL = /\b([a-z]+)(?:\s+by)?(?:\s+an?)?(?:\s+average)?(?:\s+annual)?(?:\s+of)?\s*$/i
+/** Words that end a subject phrase (verbs and auxiliaries). */
+const SUBJECT_CUT = new Set(
+  'will shall should must can may would could is are was were be been being has have had reach reached reaches remain remained remains stay stayed stays stood stand stands rose rise rises risen grew grow grows grown increase increased increases decrease decreased decreases fell fall falls drop dropped drops decline declined declines exceed exceeded exceeds totaled totalled amounted amount amounts kept keep keeps maintain maintained maintains achieve achieved achieves hit topped surpass surpassed accounted accounts moved found attained came went hovered benefited'.split(' '),
+)
+/** Words dropped from the start of a subject. */
+const LEAD = new Set(
+  'the a an its their our this these those all and while with whereas but also including among of which that build provide train create keep ensure raise increase reduce cut expand add achieve maintain control lower bring strive to make support help complete establish develop promote improve grant offer aim will shall should must further basically'.split(' '),
+)
+/** Words dropped from the end of a subject. */
+const TRAIL = new Set('at to of by from in on with around about for than as within over under below above up reach hit nearly some approximately roughly least more less no not and or the a an'.split(' '))
+const CLAUSE_END = /[,;:!?()（），；：。]/
+const SENTENCE_END = /[.;!?。；！？]/
+
+const ORDINALS: Readonly<Record<string, number>> = { eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15 }
+const FYP = /\b(?:(\d{1,2})(?:st|nd|rd|th)|(eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth))\s+five-year\s+plan(?:\s+period)?/gi
+
+/** Last year of the nth Five-Year Plan (3rd: 1966–1970, then every five years). */
+function planEnd(n: number): number | null {
+  return n >= 3 && n <= 30 ? 1970 + 5 * (n - 3) : null
+}
+
+/**
+ * Plan period of a tree: `tree.data.period`, a Chinese title (十四五), or an
+ * English title or opening sentence naming "the 14th Five-Year Plan".
+ */
+export function englishPlanPeriod(tree: Root): Period | null {
+  const known = planPeriodOf(tree)
+  if (known) return known
+  for (const d of tree.children) {
+    const texts = [d.title ?? '']
+    const firstSentence = findFirstText(d)
+    if (firstSentence) texts.push(firstSentence)
+    for (const t of texts) {
+      FYP.lastIndex = 0
+      const m = FYP.exec(t)
+      if (!m) continue
+      const end = planEnd(m[1] ? Number(m[1]) : (ORDINALS[m[2]!.toLowerCase()] ?? 0))
+      if (end) return { start: end - 4, end }
+    }
+  }
+  return null
+}
+
+function findFirstText(node: Nodes): string | null {
+  if (node.type === 'sentence') return flatten(node.children).text
+  if (node.type === 'table' || !('children' in node)) return null
+  for (const c of node.children as Nodes[]) {
+    const t = findFirstText(c)
+    if (t) return t
+  }
+  return null
+}
+
+interface TimeRef {
+  start: number
+  end: number
+  year: number
+  /** A year of comparison (compared with 2020, over the 2020 level). */
+  base: boolean
+}
+
+/** Year references of an English text: by 2025, in 2020, the 13th Five-Year Plan period. */
+export function englishTimeRefs(text: string): TimeRef[] {
+  const refs: TimeRef[] = []
+  const lower = text.toLowerCase()
+  const YEAR = /(?<!\d|\d[,.])((?:19|20)\d{2})(?!\d|[,.]\d)/g
+  for (const m of text.matchAll(YEAR)) {
+    const s = m.index
+    const before = lower.slice(Math.max(0, s - 24), s)
+    const after = lower.slice(s + 4, s + 12)
+    if (/\b(?:since|from)\s+(?:the\s+)?(?:end\s+of\s+)?$/.test(before) || /^\s*(?:-|–|—|to)\s*(?:19|20)\d{2}/.test(after) || /^\s*(?:onwards|onward)/.test(after)) continue
+    if (/(?:-|–|—|to\s)\s*$/.test(before) && /(?:19|20)\d{2}\s*(?:-|–|—|to\s)\s*$/.test(before)) continue
+    const base = /\b(?:compared\s+(?:with|to)|than(?:\s+in)?|over|relative\s+to|on\s+the\s+basis\s+of|from)\s+(?:the\s+)?(?:end\s+of\s+)?$/.test(before) || /^\s*levels?\b/.test(after)
+    refs.push({ start: s, end: s + 4, year: Number(m[1]), base })
+  }
+  FYP.lastIndex = 0
+  for (const m of text.matchAll(FYP)) {
+    const end = planEnd(m[1] ? Number(m[1]) : (ORDINALS[m[2]!.toLowerCase()] ?? 0))
+    if (!end) continue
+    const before = lower.slice(Math.max(0, m.index - 24), m.index)
+    const start = /\b(?:beginning|start)\s+of\s+(?:the\s+)?$/.test(before)
+    refs.push({ start: m.index, end: m.index + m[0].length, year: start ? end - 4 : end, base: /\b(?:compared\s+with|than|over)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$/.test(before) })
+  }
+  return refs.sort((a, b) => a.start - b.start)
+}
+
+interface Frame {
+  role: 'target' | 'actual' | 'outlook' | null
+  year: number | null
+}
+
+function frameOf(title: string, period: Period | null, outer: Frame): Frame {
+  const refs = englishTimeRefs(title)
+  const past = refs.find((r) => period && r.year < period.start)
+  if (past) return { role: 'actual', year: past.year }
+  const R = roleGrammar
+  const hasZh = (words: readonly string[]): boolean => words.some((w) => title.includes(w))
+  if (HEADING_ACTUAL.test(title) || hasZh(R.headingActual)) return { role: 'actual', year: outer.year }
+  if (HEADING_TARGET.test(title) || hasZh(R.headingTarget)) return { role: 'target', year: outer.year }
+  if (HEADING_OUTLOOK.test(title) || hasZh(R.headingOutlook)) return { role: 'outlook', year: null }
+  return outer
+}
+
+/**
+ * Fill role, year, metric and change of every quantity of the Latin
+ * sentences and English tables of a tree.
+ */
+export function assignEnglishRoles(tree: Root, _ctx: ParseContext): void {
+  const period = englishPlanPeriod(tree)
+  for (const doc of tree.children) {
+    let frame: Frame = { role: null, year: period ? period.start - 1 : null }
+    if (doc.kind === 'attachment' && doc.title) frame = frameOf(doc.title, period, frame)
+    walk(doc, frame, period)
+  }
+}
+
+function walk(node: Nodes, frame: Frame, period: Period | null): void {
+  if (node.type === 'table') {
+    if (isLatinTable(node)) tableRoles(node, frame, period)
+    return
+  }
+  if (node.type === 'sentence') {
+    if (isLatin(flatten(node.children).text)) sentenceRoles(node.children, frame, period)
+    return
+  }
+  if (!('children' in node)) return
+  let inner = frame
+  if (node.type === 'section' || node.type === 'box') {
+    const f = frameOf(node.title, period, frame)
+    if (frame.role === null || (f.role === 'actual' && frame.role === 'actual')) inner = f
+  }
+  for (const child of node.children as Nodes[]) walk(child, inner, period)
+}
+
+/** The text of a run of phrasing nodes and each quantity's span in it. */
+function flatten(children: readonly PhrasingContent[]): { text: string; spans: Array<{ q: Quantity; s: number; e: number }> } {
+  let text = ''
+  const spans: Array<{ q: Quantity; s: number; e: number }> = []
+  for (const c of children) {
+    if (c.type === 'text') text += c.value
+    else {
+      const t = c.raw.replace(/[\r\n]+/g, ' ')
+      spans.push({ q: c, s: text.length, e: text.length + t.length })
+      text += t
+    }
+  }
+  return { text, spans }
+}
+
+function sentenceRoles(children: readonly PhrasingContent[], frame: Frame, period: Period | null): void {
+  const { text, spans } = flatten(children)
+  if (spans.length === 0) return
+  const lower = text.toLowerCase()
+  const refs = englishTimeRefs(text)
+  const inSpan = new Uint8Array(text.length + 1)
+  for (const { s, e } of spans) inSpan.fill(1, s, e)
+  const bound = (k: number): boolean => !inSpan[k] && CLAUSE_END.test(text[k]!)
+  const clauseStartOf = (s: number, floor: number): number => {
+    for (let k = s - 1; k >= floor; k--) if (bound(k)) return k + 1
+    return floor
+  }
+  const clauseEndOf = (e: number, ceiling: number): number => {
+    for (let k = e; k < ceiling; k++) if (bound(k) || (!inSpan[k] && SENTENCE_END.test(text[k]!) && !/\d/.test(text[k + 1] ?? ''))) return k
+    return ceiling
+  }
+  const metrics: Array<string | null> = []
+  spans.forEach(({ q, s, e }, k) => {
+    const prevEnd = k > 0 ? spans[k - 1]!.e : 0
+    const nextStart = k + 1 < spans.length ? spans[k + 1]!.s : text.length
+    const cs = clauseStartOf(s, 0)
+    const ce = clauseEndOf(e, text.length)
+    const left = lower.slice(Math.max(cs, prevEnd), s)
+    // the time reference: right after the number in its clause, else the last one before it
+    let ref = refs.find((r) => r.start >= e && r.end <= Math.min(ce, nextStart) && !r.base)
+    if (!ref) for (const r of refs) if (r.end <= s && !r.base) ref = r
+    const baseline = /\bfrom\s*$/.test(left) && /^\s*(?:in\s+(?:19|20)\d{2}\s*)?to\b/.test(lower.slice(e, e + 30))
+    const clause = lower.slice(cs, ce)
+    const before = lower.slice(0, s)
+    const targetCue = TARGET_CUE.test(clause) || TARGET_CUE.test(before)
+    const actualCue = ACTUAL_CUE.test(clause)
+    const forecast = FORECAST_CUE.test(before) || FORECAST_CUE.test(clause)
+    const planEndYear = period?.end ?? null
+    const future = ref !== undefined && (period ? ref.year >= period.start : /\bby\s+(?:the\s+end\s+of\s+)?$/.test(lower.slice(Math.max(0, ref.start - 20), ref.start)))
+    let role: Role
+    let year: number | null
+    if (q.unit === 'age' && !/\bat\s*$|\bage\s+of\s*$/.test(left)) {
+      role = 'other'
+      year = null
+    } else if (frame.role === 'actual') {
+      if (forecast) [role, year] = ['other', ref?.year ?? planEndYear]
+      else if (future && targetCue) [role, year] = ['target', ref!.year]
+      else [role, year] = ['actual', ref?.year ?? frame.year]
+    } else if (baseline) {
+      role = 'actual'
+      year = ref && period && ref.year < period.start ? ref.year : null
+    } else if (ref && period && ref.year < period.start) {
+      role = 'actual'
+      year = ref.year
+    } else if (forecast) {
+      role = 'other'
+      year = ref?.year ?? planEndYear
+    } else if (frame.role === 'outlook' || (!targetCue && actualCue && !future)) {
+      role = 'actual'
+      year = ref?.year ?? (PRESENT_CUE.test(clause) ? null : period ? period.start - 1 : null)
+    } else {
+      role = 'target'
+      year = ref?.year ?? planEndYear
+    }
+    q.role = role
+    q.year = year
+    const metric = metricOf(text, q, s, e, Math.max(cs, prevEnd), Math.min(ce, nextStart))
+    const prev = metrics.filter((m) => m).pop() ?? null
+    q.metric = metric ?? prev
+    metrics.push(q.metric)
+    delete q.change
+    const change = changeOf(lower, left, clause, refs, cs, s)
+    if (change) q.change = change
+  })
+}
+
+function words(s: string): string[] {
+  return s.split(/\s+/).filter((w) => w.length > 0)
+}
+
+/** Clean a subject phrase: drop lead-ins, cut at its verb, drop trailing prepositions and dates. */
+export function cleanEnglishMetric(raw: string): string {
+  let ws = words(raw.replace(/\b(?:by|in|at|as of|until|before|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:19|20)\d{2}|the\s+\d{1,2}(?:st|nd|rd|th)\s+five-year\s+plan(?:\s+period)?)\b/gi, ' '))
+  ws = ws.map((w) => w.replace(/^[“"'‘(]+|[”"'’),.]+$/g, '')).filter((w) => w.length > 0)
+  while (ws.length && LEAD.has(ws[0]!.toLowerCase())) ws.shift()
+  const cut = ws.findIndex((w) => SUBJECT_CUT.has(w.toLowerCase()))
+  if (cut >= 0) ws = ws.slice(0, cut)
+  while (ws.length && TRAIL.has(ws[ws.length - 1]!.toLowerCase())) ws.pop()
+  return ws.join(' ')
+}
+
+const COUNTED = new Set(['person', 'count', 'household', 'person-time'])
+
+function metricOf(text: string, q: Quantity, s: number, e: number, from: number, to: number): string | null {
+  const subject = cleanEnglishMetric(text.slice(from, s))
+  const left = text.slice(from, s).toLowerCase()
+  const linked = /\b(?:is|are|was|were|be|been|reach|reached|reaches|exceed|exceeded|stood|remain|remained|total|totaled|totalled)\s*$/.test(left.trim() ? left.trimEnd() + ' ' : left)
+  if (COUNTED.has(q.unit) && (subject.length < 3 || !linked)) {
+    const noun = nounPhraseAfter(text.slice(0, to), e)
+    if (noun) return noun
+  }
+  if (subject.length >= 3) return subject
+  const right = cleanEnglishMetric(text.slice(e, to))
+  return right.length >= 3 && !/^\d/.test(right) ? right : null
+}
+
+function changeOf(lower: string, left: string, clause: string, refs: TimeRef[], cs: number, s: number): Change | undefined {
+  const tail = CHANGE_TAIL.exec(left)
+  let dir: Change['direction'] | null = null
+  if (tail) {
+    const w = tail[1]!
+    if (/\bto\s*$/.test(left)) return undefined
+    if (INCREASE.test(w)) dir = 'increase'
+    else if (DECREASE.test(w)) dir = 'decrease'
+    else if (/\bby\s*$/.test(left)) {
+      // reduce energy consumption per unit of GDP by 13.5%
+      const verbs = lower.slice(cs, s)
+      const inc = verbs.search(INCREASE)
+      const decr = verbs.search(DECREASE)
+      if (inc >= 0 || decr >= 0) dir = decr >= 0 && (inc < 0 || decr < inc) ? 'decrease' : 'increase'
+    }
+  }
+  if (!dir) return undefined
+  const base = refs.find((r) => r.base && r.start >= cs - 20 && r.end <= cs + clause.length)
+  return { direction: dir, period: ANNUAL_CUE.test(clause) ? 'annual' : 'cumulative', ...(base ? { baseYear: base.year } : {}) }
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+function cellText(cell: TableCell | undefined): string {
+  if (!cell) return ''
+  return cell.children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('').replace(/\s+/g, ' ').trim()
+}
+
+const COLUMN_ACTUAL = /\b(?:baseline|base year|base|actual|current|status|completed|achieved)\b/i
+const COLUMN_TARGET = /\b(?:target|targets|goal|goals|planned|expected value)\b/i
+const COLUMN_GROWTH = /\b(?:growth|increase|average annual|cumulative|change)\b/i
+
+/** Name of an indicator row: list number, unit brackets and footnote marks removed. */
+export function englishRowName(name: string): string {
+  return name
+    .replace(/^\s*\d+\s*[.)]\s*/, '')
+    .replace(/\s*[(（][^()（）]{1,30}[)）]\s*\*?\s*$/, '')
+    .replace(/\*+$/, '')
+    .trim()
+}
+
+function tableRoles(table: Table, frame: Frame, period: Period | null): void {
+  const headerRows = englishHeaderRows(table)
+  const headers = englishHeaders(table)
+  const nameCol = englishNameColumn(table, headers)
+  const headerYears = headers.map((h) => englishTimeRefs(h ?? '')[0]?.year ?? null)
+  const latest = Math.max(0, ...headerYears.filter((y): y is number => y !== null))
+  for (const row of table.children) {
+    if (row.kind !== 'body' || headerRows.includes(row)) continue
+    const name = nameCol >= 0 ? englishRowName(cellText(row.children[nameCol])) : ''
+    row.children.forEach((cell, k) => {
+      const qs = cell.children.filter((c): c is Quantity => c.type === 'quantity')
+      if (qs.length === 0) return
+      const header = headers[k] ?? ''
+      const whole = qs.length === 1 && cell.children.length === 1
+      if (!whole) {
+        sentenceRoles(cell.children, frame.role ? frame : { role: 'target', year: frame.year }, period)
+        for (const q of qs) if (!q.metric || q.metric.length < 3) q.metric = name || header || null
+        return
+      }
+      const q = qs[0]!
+      const headerYear = headerYears[k] ?? null
+      const growth = COLUMN_GROWTH.test(header)
+      const actualCol = COLUMN_ACTUAL.test(header) && !COLUMN_TARGET.test(header)
+      const targetCol = COLUMN_TARGET.test(header) || growth
+      const pastCol = headerYear !== null && !targetCol && (period ? headerYear < period.start : headerYear < latest)
+      q.role = actualCol || pastCol ? 'actual' : targetCol ? 'target' : frame.role === 'actual' ? 'actual' : 'target'
+      q.year = headerYear ?? (q.role === 'target' ? (period?.end ?? null) : frame.year)
+      q.metric = name || header || null
+      delete q.change
+      if (growth) {
+        const cumulative = /^[[［〔【]/.test(q.raw) || (/\bcumulative\b/i.test(header) && !/\bannual\b/i.test(header))
+        q.change = { direction: /\b(?:decrease|reduction|decline)\b/i.test(header + ' ' + name) ? 'decrease' : 'increase', period: cumulative ? 'cumulative' : 'annual' }
+      }
+    })
+  }
+}
