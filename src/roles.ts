@@ -422,8 +422,10 @@ export interface MetricCarry {
 /** Metric of each quantity of a sentence (分别 lists get one item each). */
 function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e: number }>, carry: MetricCarry): Array<string | null> {
   const out: Array<string | null> = []
+  // bounded look-back keeps a sentence of thousands of numbers linear
   const previous = (): string | null => {
-    for (let j = out.length - 1; j >= 0; j--) if (out[j]) return out[j]!
+    for (let j = out.length - 1; j >= Math.max(0, out.length - 16); j--) if (out[j]) return out[j]!
+    if (out.length >= 16) return null
     for (let j = carry.metrics.length - 1; j >= 0; j--) if (carry.metrics[j]) return carry.metrics[j]!
     return null
   }
@@ -495,7 +497,7 @@ function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: number; e:
     }
     if (respectively || n > 1) {
       const items = subject.split(/[、和及与]/).filter((x) => x.length > 0)
-      const earlier = [...carry.metrics, ...out]
+      const earlier = out.length >= n ? out.slice(out.length - n) : [...carry.metrics.slice(Math.max(0, carry.metrics.length - n)), ...out]
       if (items.length === n && n > 1) {
         const last = items[n - 1]!
         const prev = items[n - 2]!
