@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { findQuantities } from '../src/quantities/find.js'
 import { parseQuantity } from '../src/quantities/parse-quantity.js'
-import { parseNumeral } from '../src/quantities/numbers.js'
+import { parseNumeral, readChinese } from '../src/quantities/numbers.js'
 
 describe('parseNumeral', () => {
   it.each([
@@ -22,6 +22,13 @@ describe('parseNumeral', () => {
 
   it('should reject a plan period name when it is not a numeral', () => {
     expect(parseNumeral('十二五')).toBeNull()
+  })
+
+  it('should read at most one numeral length when numeral characters run on for a thousand characters', () => {
+    const run = '一二三四五六七八九十百千万亿'.repeat(70)
+    const tok = readChinese(run, 0)
+    expect(tok?.end ?? 0).toBeLessThanOrEqual(24)
+    expect(readChinese('十五万人', 0)).toMatchObject({ end: 3 })
   })
 })
 

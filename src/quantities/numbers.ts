@@ -174,6 +174,9 @@ export function parseCnInteger(s: string): bigint | null {
   return total + section
 }
 
+/** Longest run of numeral characters read as one Chinese numeral. */
+const MAX_CN_NUMERAL = 24
+
 /**
  * Read a Chinese numeral at `i`: the longest well-formed run of numeral
  * characters, with an optional decimal part (三点五). `allowBig` lets the run
@@ -181,7 +184,10 @@ export function parseCnInteger(s: string): bigint | null {
  */
 export function readChinese(text: string, i: number): NumeralToken | null {
   let j = i
-  while (j < text.length && isCnNumeralChar(text[j]!)) j++
+  // the longest well-formed numeral (九千九百九十九万九千九百九十九亿…) is far shorter:
+  // a cap keeps the right-to-left shrinking constant-time on runs of numeral characters
+  const limit = Math.min(text.length, i + MAX_CN_NUMERAL)
+  while (j < limit && isCnNumeralChar(text[j]!)) j++
   if (j === i) return null
   // shrink from the right until well formed (十二五 → none, 十五万 → 十五万)
   for (let end = j; end > i; end--) {
