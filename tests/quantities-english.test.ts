@@ -228,6 +228,13 @@ describe('findEnglishQuantities: properties', () => {
     )
   })
 
+  it('should stay correct on long runs of digits, commas and words when the input is adversarial', () => {
+    const text = `${'1,'.repeat(20000)}5 million ${'9'.repeat(20000)} ${'at least '.repeat(5000)}98% ${'per person '.repeat(3000)}`
+    const ms = findEnglishQuantities(text)
+    for (const m of ms) expect(m.end).toBeLessThanOrEqual(text.length)
+    expect(ms.some((m) => m.value === 98 && m.qualifier === 'gte')).toBe(true)
+  })
+
   it('should return ordered, non-overlapping spans inside the text when the text is arbitrary', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {
@@ -241,6 +248,48 @@ describe('findEnglishQuantities: properties', () => {
         }
       }),
     )
+  })
+})
+
+describe('assignEnglishRoles', () => {
+  const plan = (body: string): string => `The 14th Five-Year Plan for Employment of X City\n\n${body}\n`
+  type RoleCase = [title: string, text: string, role: string, year: number | null]
+  it.each<RoleCase>([
+    ['target when a sentence says by 2025', plan('Chapter 1 Main Targets\n\nBy 2025, the coverage rate will reach 95%.'), 'target', 2025],
+    ['target for the plan period when a target section gives no year', plan('Chapter 1 Main Targets\n\nThe coverage rate will reach 95%.'), 'target', 2025],
+    ['actual when a sentence says in 2020', plan('Chapter 1 Main Targets\n\nIn 2020, the coverage rate was 91%.'), 'actual', 2020],
+    ['actual for the last year before the plan when an Achievements section gives no year', plan('Chapter 1 Achievements\n\nThe coverage rate reached 91%.'), 'actual', 2020],
+    ['actual for the period end when the text names the previous plan period', plan('Chapter 1 Development Environment\n\nDuring the 13th Five-Year Plan period, 6.3 million new urban jobs were created.'), 'actual', 2020],
+    ['other when a figure is a forecast', plan('Chapter 1 Outlook\n\nThe working-age population is projected to fall by 5%.'), 'other', 2025],
+    ['target when keep … within states a limit', plan('Part I Main Tasks\n\nKeep the surveyed urban unemployment rate within 5.5%.'), 'target', 2025],
+  ])('should give role %s', (_title, text, role, year) => {
+    const { quantities } = parseWithEnglish(text)
+    expect(quantities).toHaveLength(1)
+    expect([quantities[0]!.role, quantities[0]!.year]).toEqual([role, year])
+  })
+
+  it('should name the metric and the change when a sentence reduces something by a share', () => {
+    const { quantities } = parseWithEnglish(plan('Chapter 1 Main Targets\n\nEnergy consumption per unit of GDP will be reduced by 13.5%.'))
+    expect(quantities[0]).toMatchObject({ metric: 'Energy consumption per unit of GDP', change: { direction: 'decrease', period: 'cumulative' } })
+  })
+
+  it('should date a baseline by its own year when a sentence says from … in 2020 to …', () => {
+    const { quantities } = parseWithEnglish(plan('Chapter 1 Main Targets\n\nThe urbanization rate will rise from 60.6% in 2020 to 65%.'))
+    expect(quantities.map((q) => [q.raw, q.role, q.year, q.metric])).toEqual([
+      ['60.6%', 'actual', 2020, 'urbanization rate'],
+      ['65%', 'target', 2025, 'urbanization rate'],
+    ])
+  })
+
+  it('should read Baseline and Target columns when a table names them instead of years', () => {
+    const text = plan('Box 1 Main Indicators\n\nIndicator\tUnit\tBaseline\tTarget\tAttribute\nGrain output\t100 million tonnes\t6.69\t>6.5\tBinding\nForest coverage\t%\t23.04*\t24.1\tBinding')
+    const { quantities } = parseWithEnglish(text)
+    expect(quantities.map((q) => [q.raw, q.value, q.unit, q.qualifier, q.role, q.year, q.metric])).toEqual([
+      ['6.69', 669000000, 'ton', 'eq', 'actual', 2020, 'Grain output'],
+      ['>6.5', 650000000, 'ton', 'gt', 'target', 2025, 'Grain output'],
+      ['23.04*', 23.04, 'percent', 'eq', 'actual', 2020, 'Forest coverage'],
+      ['24.1', 24.1, 'percent', 'eq', 'target', 2025, 'Forest coverage'],
+    ])
   })
 })
 

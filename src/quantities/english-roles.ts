@@ -201,7 +201,11 @@ function sentenceRoles(children: readonly PhrasingContent[], frame: Frame, perio
     for (let k = e; k < ceiling; k++) if (bound(k) || (!inSpan[k] && SENTENCE_END.test(text[k]!) && !/\d/.test(text[k + 1] ?? ''))) return k
     return ceiling
   }
-  const metrics: Array<string | null> = []
+  const claimed = new Set<TimeRef>()
+  let after = 0
+  let seen = 0
+  let lastBefore: TimeRef | undefined
+  let lastMetric: string | null = null
   spans.forEach(({ q, s, e }, k) => {
     const prevEnd = k > 0 ? spans[k - 1]!.e : 0
     const nextStart = k + 1 < spans.length ? spans[k + 1]!.s : text.length
@@ -209,11 +213,25 @@ function sentenceRoles(children: readonly PhrasingContent[], frame: Frame, perio
     const ce = clauseEndOf(e, text.length)
     const left = lower.slice(Math.max(cs, prevEnd), s)
     // the time reference: right after the number in its clause, else the last one before it
-    let ref = refs.find((r) => r.start >= e && r.end <= Math.min(ce, nextStart) && !r.base)
-    if (!ref) for (const r of refs) if (r.end <= s && !r.base) ref = r
+    // refs are sorted: move the pointers forward only (linear over the sentence)
+    while (after < refs.length && refs[after]!.start < e) after++
+    while (seen < refs.length && refs[seen]!.end <= s) {
+      const r = refs[seen++]!
+      if (!r.base && !claimed.has(r)) lastBefore = r
+    }
+    let ref: TimeRef | undefined
+    for (let j = after; j < refs.length && refs[j]!.end <= Math.min(ce, nextStart); j++) {
+      if (!refs[j]!.base) {
+        ref = refs[j]
+        break
+      }
+    }
+    if (ref) claimed.add(ref)
+    // a date written right after an earlier number (from 60.6% in 2020 to 65%) is that number's own
+    else ref = lastBefore
     const baseline = /\bfrom\s*$/.test(left) && /^\s*(?:in\s+(?:19|20)\d{2}\s*)?to\b/.test(lower.slice(e, e + 30))
     const clause = lower.slice(cs, ce)
-    const before = lower.slice(0, s)
+    const before = lower.slice(Math.max(0, s - 240), s)
     const targetCue = TARGET_CUE.test(clause) || TARGET_CUE.test(before)
     const actualCue = ACTUAL_CUE.test(clause)
     const forecast = FORECAST_CUE.test(before) || FORECAST_CUE.test(clause)
@@ -230,7 +248,7 @@ function sentenceRoles(children: readonly PhrasingContent[], frame: Frame, perio
       else [role, year] = ['actual', ref?.year ?? frame.year]
     } else if (baseline) {
       role = 'actual'
-      year = ref && period && ref.year < period.start ? ref.year : null
+      year = ref && (!period || ref.year < period.start) ? ref.year : null
     } else if (ref && period && ref.year < period.start) {
       role = 'actual'
       year = ref.year
@@ -247,9 +265,8 @@ function sentenceRoles(children: readonly PhrasingContent[], frame: Frame, perio
     q.role = role
     q.year = year
     const metric = metricOf(text, q, s, e, Math.max(cs, prevEnd), Math.min(ce, nextStart))
-    const prev = metrics.filter((m) => m).pop() ?? null
-    q.metric = metric ?? prev
-    metrics.push(q.metric)
+    q.metric = metric ?? lastMetric
+    if (q.metric) lastMetric = q.metric
     delete q.change
     const change = changeOf(lower, left, clause, refs, cs, s)
     if (change) q.change = change
@@ -280,6 +297,15 @@ function metricOf(text: string, q: Quantity, s: number, e: number, from: number,
   if (COUNTED.has(q.unit) && (subject.length < 3 || !linked)) {
     const noun = nounPhraseAfter(text.slice(0, to), e)
     if (noun) return noun
+  }
+  if (COUNTED.has(q.unit) && subject.length < 3) {
+    // 30 incubators, 350,000 people from poor households: the noun is in the span
+    const noun = /[A-Za-z][A-Za-z-]*$/.exec(q.raw.replace(/\s+(?:or|and)\s+(?:more|above|over|less|below|fewer)$/i, ''))?.[0]
+    if (noun && !/^\d/.test(noun)) {
+      const more = /^\s*((?:from|of|in|with|for)\s+[^,;.]*)/i.exec(text.slice(e, to))
+      const tail = more ? cleanEnglishMetric(`x ${more[1]}`).replace(/^x\s*/, '') : ''
+      return tail ? `${noun} ${tail}` : noun
+    }
   }
   if (subject.length >= 3) return subject
   const right = cleanEnglishMetric(text.slice(e, to))

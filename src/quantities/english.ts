@@ -271,8 +271,19 @@ interface UnitHit {
   detached: boolean
 }
 
-function unitAt(lower: string, i: number): UnitEntry | null {
+/** Units by their first character, longest first (a lookup touches only a few). */
+const UNITS_BY_FIRST: ReadonlyMap<string, readonly UnitEntry[]> = (() => {
+  const m = new Map<string, UnitEntry[]>()
   for (const u of G.units) {
+    const list = m.get(u.text[0]!) ?? []
+    list.push(u)
+    m.set(u.text[0]!, list)
+  }
+  return m
+})()
+
+function unitAt(lower: string, i: number): UnitEntry | null {
+  for (const u of UNITS_BY_FIRST.get(lower[i] ?? '') ?? []) {
     if (u.text.startsWith('-') || u.text === 'fold' || u.text === '%' || u.text === '％') {
       if (lower.startsWith(u.text, i) && !isLetterCode(lower.charCodeAt(i + u.text.length))) return u
       continue
@@ -649,6 +660,8 @@ function readRange(text: string, lower: string, p: Piece, unit: Built | null, cl
   const q = readPiece(text, lower, j)
   if (!q || (q.spelled && !p.spelled && !q.scaled)) return null
   if (p.yearLike && q.yearLike) return q.end
+  // in 2020 to 65%: a year is no end of a range of amounts
+  if (p.yearLike && !unit) return null
   const u2 = buildUnit(text, lower, q, cur2 ?? currencyFirst, true)
   if (unit && u2 && unit.code !== u2.code) return null
   if (isDuration(u2) && !unit) return null
