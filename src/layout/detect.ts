@@ -4,7 +4,7 @@ import type { InputForm } from '../types.js'
 const HTML_START = /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<table[\s>])/i
 const MD_HEADING = /^#{1,6}[ \t]/m
 const MD_EMPHASIS = /\*\*[^*\n]{1,80}\*\*/
-const PIPE_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/m
+const PIPE_DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/m
 
 /**
  * Guess the form of a plan text: `html` (a web page), `markdown`,

@@ -31,11 +31,11 @@ interface ClassifiedLine extends Line {
 const LONG_LINE = 150
 
 export function readBlocks(input: string, ctx: ParseContext, format?: InputForm): { blocks: Block[]; form: InputForm } {
-  const form = format ?? detectForm(input)
   if (!/\S/.test(input)) {
     ctx.warn('empty-input', undefined, undefined, null)
-    return { blocks: [], form }
+    return { blocks: [], form: format ?? 'plain' }
   }
+  const form = format ?? detectForm(input)
   if (form === 'html') {
     try {
       return { blocks: htmlBlocks(input, ctx), form }
