@@ -403,6 +403,30 @@ describe('English fixtures end to end', () => {
     expect(quantities[1]).toMatchObject({ role: 'target', year: 2025, metric: 'surveyed urban unemployment rate' })
   })
 
+  it('should read a bilingual side-by-side table when it has an English name column', () => {
+    const text = '十四五就业规划\n\n指标\tIndicator\t2020年\t2025年\t属性\n城镇新增就业（万人）\tNew urban jobs (10,000 persons)\t[63]\t[>55]\t预期性\n城镇调查失业率（%）\tSurveyed urban unemployment rate (%)\t5.2\t<5.5\t预期性\n'
+    const { quantities } = parseWithEnglish(text)
+    expect(quantities.map((q) => [q.raw, q.value, q.unit, q.qualifier, q.role, q.year, q.metric])).toEqual([
+      ['[63]', 630000, 'person', 'eq', 'actual', 2020, 'New urban jobs'],
+      ['[>55]', 550000, 'person', 'gt', 'target', 2025, 'New urban jobs'],
+      ['5.2', 5.2, 'percent', 'eq', 'actual', 2020, 'Surveyed urban unemployment rate'],
+      ['<5.5', 5.5, 'percent', 'lt', 'target', 2025, 'Surveyed urban unemployment rate'],
+    ])
+  })
+
+  it('should read the English tree fixture when its sections review the past and set tasks', () => {
+    const text = readFileSync(new URL('../fixtures/tree/english.txt', import.meta.url), 'utf8')
+    const { quantities } = parseWithEnglish(text)
+    expect(quantities.map((q) => [q.raw, q.unit, q.qualifier, q.role, q.year])).toEqual([
+      ['6.3 million', 'person', 'eq', 'actual', 2020],
+      ['about 3%', 'percent', 'approx', 'actual', 2020],
+      ['above 90%', 'percent', 'gt', 'actual', 2020],
+      ['About 1.2 million', 'person', 'approx', 'actual', 2020],
+      ['no more than RMB 200,000', 'CNY', 'lte', 'target', 2025],
+      ['30 incubators', 'count', 'eq', 'target', 2025],
+    ])
+  })
+
   it('should keep existing quantity nodes when a sentence already has them', () => {
     const text = 'By 2025, at least 5.5 million new urban jobs will be created.\n'
     const ctx = createContext(text, createLocator(text))

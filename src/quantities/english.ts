@@ -840,9 +840,27 @@ function phrasingText(children: readonly PhrasingContent[]): string {
   return children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('')
 }
 
-/** True when a table is written in English (its header and names are Latin). */
+const NAME_HEADER = /^(?:indicators?|indicator name|name|item|items)$/i
+
+/**
+ * True when a table is written in English (its header and names are Latin),
+ * or is a bilingual table with an English name column (指标 | Indicator | 2020 …).
+ */
 export function isLatinTable(table: Table): boolean {
-  return isLatin(table.children.map((r) => r.children.map(cellText).join(' ')).join(' '))
+  if (isLatin(table.children.map((r) => r.children.map(cellText).join(' ')).join(' '))) return true
+  return englishHeaders(table).some((h) => NAME_HEADER.test(h ?? ''))
+}
+
+/** Columns whose body cells are mostly words (names in either language), never figures. */
+function wordColumns(table: Table, headerRows: readonly TableRow[]): Set<number> {
+  const body = table.children.filter((r) => r.kind === 'body' && !headerRows.includes(r))
+  const width = Math.max(0, ...body.map((r) => r.children.length))
+  const out = new Set<number>()
+  for (let k = 0; k < width; k++) {
+    const texts = body.map((r) => cellText(r.children[k]))
+    if (texts.filter((t) => /[A-Za-z]{3}|[\u4e00-\u9fff]{2}/.test(t)).length * 2 > texts.length) out.add(k)
+  }
+  return out
 }
 
 /**
@@ -868,7 +886,7 @@ export function englishHeaders(table: Table): string[] {
 
 /** Index of the column that names each row's indicator. */
 export function englishNameColumn(table: Table, headers: readonly string[]): number {
-  const named = headers.findIndex((h) => /^(?:indicators?|indicator name|name|item|items|targets?)$/i.test(h ?? ''))
+  const named = headers.findIndex((h) => NAME_HEADER.test(h ?? ''))
   if (named >= 0) return named
   const body = table.children.filter((r) => !englishHeaderRows(table).includes(r))
   // the first column whose cells are mostly words
@@ -935,6 +953,7 @@ function insertTable(table: Table, ctx: ParseContext): void {
   const headers = englishHeaders(table)
   const unitCol = headers.findIndex((h) => UNIT_COLUMN.test(h ?? ''))
   const nameCol = englishNameColumn(table, headers)
+  const words = wordColumns(table, headerRows)
   for (const row of table.children) {
     if (row.kind !== 'body' || headerRows.includes(row)) continue
     const rowUnit = unitCol >= 0 ? cellText(row.children[unitCol]) : ''
@@ -942,6 +961,8 @@ function insertTable(table: Table, ctx: ParseContext): void {
     row.children.forEach((cell, k) => {
       const header = headers[k] ?? ''
       if (cell.header || k === nameCol || k === unitCol || SKIP_COLUMN.test(header)) return
+      // a name column in the other language, a remarks column: words, not figures
+      if (words.has(k) && !/\d/.test(header) && !/[\d]/.test(cellText(cell).slice(0, 3))) return
       const headerUnit = UNIT_IN_NAME.exec(header)?.[1]
       const unit = [rowUnit, nameUnit, headerUnit].find((u) => u && englishUnitFromText(u) !== null)
       replaceText(cell, ctx, { cell: true, ...(unit ? { unit } : {}) }, -1)
