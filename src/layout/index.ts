@@ -47,9 +47,11 @@ export function readBlocks(input: string, ctx: ParseContext, format?: InputForm)
     }
   }
   const markdown = form === 'markdown' || form === 'html'
-  const lines = splitLines(input).flatMap((l) =>
-    displayWidth(input, l.start, l.end) > LONG_LINE ? splitSpaceRuns(input, l).map((s) => ({ ...s, cut: true })) : [l],
-  )
+  const lines = splitLines(input).flatMap((l) => {
+    if (displayWidth(input, l.start, l.end) <= LONG_LINE) return [l]
+    const parts = splitSpaceRuns(input, l)
+    return parts.length > 1 ? parts.map((s) => ({ ...s, cut: true })) : parts
+  })
   const classified = lines.flatMap((l) => splitGluedPageNumber(input, l)).map((l) => (l.kind ? (l as ClassifiedLine) : classify(input, l)))
   markRunningHeaders(input, classified, form)
   return { blocks: group(input, classified, ctx, markdown), form }
