@@ -273,6 +273,16 @@ describe('assignEnglishRoles', () => {
     expect(quantities[0]).toMatchObject({ metric: 'Energy consumption per unit of GDP', change: { direction: 'decrease', period: 'cumulative' } })
   })
 
+  it.each<[string, string, object]>([
+    ['an average annual rate', 'GDP will grow at an average annual rate of 6%.', { metric: 'GDP', change: { direction: 'increase', period: 'annual' } }],
+    ['a drop compared with a base year', 'Carbon dioxide emissions per unit of GDP will drop by 18% compared with 2020.', { change: { direction: 'decrease', period: 'cumulative', baseYear: 2020 } }],
+    ['a level reached, not a change', 'The coverage rate of basic medical insurance will stay at 95%.', { metric: 'coverage rate of basic medical insurance', change: null }],
+  ])('should read the change of %s when a sentence states it', (_name, sentence, want) => {
+    const { quantities } = parseWithEnglish(plan(`Chapter 1 Main Targets\n\n${sentence}`))
+    const q = quantities[0]!
+    expect({ ...q, change: q.change ?? null }).toMatchObject(want)
+  })
+
   it('should date a baseline by its own year when a sentence says from … in 2020 to …', () => {
     const { quantities } = parseWithEnglish(plan('Chapter 1 Main Targets\n\nThe urbanization rate will rise from 60.6% in 2020 to 65%.'))
     expect(quantities.map((q) => [q.raw, q.role, q.year, q.metric])).toEqual([

@@ -320,8 +320,8 @@ function changeOf(lower: string, left: string, clause: string, refs: TimeRef[], 
     if (/\bto\s*$/.test(left)) return undefined
     if (INCREASE.test(w)) dir = 'increase'
     else if (DECREASE.test(w)) dir = 'decrease'
-    else if (/\bby\s*$/.test(left)) {
-      // reduce energy consumption per unit of GDP by 13.5%
+    else if (/\b(?:by|of|at)\s*$/.test(left)) {
+      // reduce energy consumption per unit of GDP by 13.5%, grow at an average annual rate of 6%
       const verbs = lower.slice(cs, s)
       const inc = verbs.search(INCREASE)
       const decr = verbs.search(DECREASE)
