@@ -22,20 +22,29 @@ function record(q: Quantity, where: Where): QuantityRecord {
   return { ...rest, sectionPath: where.path, document: where.document, context: where.context }
 }
 
-/** Every quantity of the tree, in document order, with its section path. */
-export function collectQuantities(tree: Root): QuantityRecord[] {
-  const out: QuantityRecord[] = []
+/**
+ * Visits the nodes of the tree in document order with the titles of the
+ * enclosing sections and boxes (an attachment's title first) and the index
+ * of their document; `visit` returns true to skip a node's children.
+ */
+function walkSections(tree: Root, visit: (node: Nodes, path: string[], document: number) => boolean): void {
   const walk = (node: Nodes, path: string[], document: number): void => {
-    if (node.type === 'sentence' || node.type === 'tableCell') {
-      const context = plainText(node.children)
-      for (const c of node.children) if (c.type === 'quantity') out.push(record(c, { path, document, context }))
-      return
-    }
-    if (!('children' in node)) return
+    if (visit(node, path, document) || !('children' in node)) return
     const inner = node.type === 'section' || node.type === 'box' ? [...path, node.title] : path
     for (const child of node.children as Nodes[]) walk(child, inner, document)
   }
   tree.children.forEach((doc, i) => walk(doc, doc.kind === 'attachment' && doc.title ? [doc.title] : [], i))
+}
+
+/** Every quantity of the tree, in document order, with its section path. */
+export function collectQuantities(tree: Root): QuantityRecord[] {
+  const out: QuantityRecord[] = []
+  walkSections(tree, (node, path, document) => {
+    if (node.type !== 'sentence' && node.type !== 'tableCell') return false
+    const context = plainText(node.children)
+    for (const c of node.children) if (c.type === 'quantity') out.push(record(c, { path, document, context }))
+    return true
+  })
   return out
 }
 
@@ -46,16 +55,11 @@ function cellText(cell: TableCell | undefined): string {
 /** One `Indicator` per body row of every indicator table of the tree. */
 export function buildIndicators(tree: Root, _ctx: ParseContext): Indicator[] {
   const out: Indicator[] = []
-  const walk = (node: Nodes, path: string[], document: number): void => {
-    if (node.type === 'table') {
-      out.push(...tableIndicators(node, path, document))
-      return
-    }
-    if (!('children' in node)) return
-    const inner = node.type === 'section' || node.type === 'box' ? [...path, node.title] : path
-    for (const child of node.children as Nodes[]) walk(child, inner, document)
-  }
-  tree.children.forEach((doc, i) => walk(doc, doc.kind === 'attachment' && doc.title ? [doc.title] : [], i))
+  walkSections(tree, (node, path, document) => {
+    if (node.type !== 'table') return false
+    out.push(...tableIndicators(node, path, document))
+    return true
+  })
   return out
 }
 
