@@ -480,7 +480,7 @@ export function findEnglishQuantities(text: string, hints: EnglishHints = {}): Q
       i++
       continue
     }
-    const r = readAt(text, lower, i, mask, hints, hint, out)
+    const r = readAt(text, lower, i, mask, hints, hint)
     if (typeof r === 'number') {
       i = Math.max(r, i + 1)
       continue
@@ -502,7 +502,7 @@ function mul(a: Dec, b: Dec): Dec {
   return dec((BigInt(a.m) * BigInt(b.m)).toString(), a.e + b.e)
 }
 
-function perPerson(text: string, lower: string, clause: number, start: number, code: string): string {
+function perPerson(lower: string, clause: number, start: number, code: string): string {
   if (!G.rateCodes.includes(code)) return code
   const before = lower.slice(clause, start)
   return G.perPersonContext.some((w) => before.includes(w)) ? `${code}/person` : code
@@ -547,16 +547,16 @@ function isDuration(b: Built | null): boolean {
  * Try to read a quantity at `i`. Returns the match, or the index to go on
  * from when the number there is not a quantity.
  */
-function readAt(text: string, lower: string, i: number, mask: Uint8Array, hints: EnglishHints, hint: EnglishUnit | null, found: QuantityMatch[]): QuantityMatch | number {
+function readAt(text: string, lower: string, i: number, mask: Uint8Array, hints: EnglishHints, hint: EnglishUnit | null): QuantityMatch | number {
   const p = readPiece(text, lower, i)
   if (!p) return letterRun(lower, i)
   const clause = clauseStart(text, i)
   const currency = currencyBefore(lower, i)
-  let prefixStart = currency ? currency.start : i
+  const prefixStart = currency ? currency.start : i
   // a list number at the start of a sentence or cell: "1. GDP"
   if (!hints.cell && !p.spelled && text[p.numEnd] === '.' && !isDigitCode(text.charCodeAt(p.numEnd + 1)) && skipSpacesBack(text, i) === 0 && p.numEnd - i <= 2) return p.numEnd + 1
   // after-words between the number and a counted noun: 30 or more incubators
-  let afterQ = qualifierAfter(lower, p.end)
+  const afterQ = qualifierAfter(lower, p.end)
   let unit = afterQ ? null : buildUnit(text, lower, p, currency, true)
   if (afterQ) {
     const u = readUnit(text, lower, afterQ.end, true)
@@ -592,7 +592,7 @@ function readAt(text: string, lower: string, i: number, mask: Uint8Array, hints:
       else return p.end
     }
   }
-  const code = perPerson(text, lower, clause, i, built.code)
+  const code = perPerson(lower, clause, i, built.code)
   const spanEnd = afterQ ? Math.max(built.end, afterQ.end) : built.end
   return finish(text, lower, prefixStart, i, p.numEnd, spanEnd, { value: toNumber(built.value), unit: code, ...(built.classifier ? { classifier: built.classifier } : {}), qualifier: afterQ?.q ?? 'eq', ...(built.inherited ? { inherited: true } : {}) }, mask, hints, afterQ ? true : false)
 }
@@ -692,7 +692,7 @@ function readRange(text: string, lower: string, p: Piece, unit: Built | null, cl
   } else {
     return null
   }
-  code = perPerson(text, lower, clause, p.start, code)
+  code = perPerson(lower, clause, p.start, code)
   const start = between ? openAt - 'between'.length : currencyFirst ? currencyFirst.start : p.start
   return finish(text, lower, start, p.start, q.numEnd, end, { min: toNumber(lo), max: toNumber(hi), unit: code, ...(classifier ? { classifier } : {}), qualifier: 'range', ...(inherited ? { inherited: true } : {}) }, mask, hints, false)
 }
