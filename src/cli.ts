@@ -1,6 +1,6 @@
 /**
  * plan2json: batch conversion of plan files to JSON, JSON Lines, CSV, an
- * outline or markdown. See `plan2json --help` and docs/cli.md.
+ * outline or markdown. See `plan2json --help` and the README section "Batch conversion".
  */
 import { main } from './cli/run.js'
 
