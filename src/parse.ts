@@ -11,6 +11,8 @@ import { createContext } from './context.js'
 import { buildIndicators, collectQuantities } from './indicators.js'
 import { readBlocks } from './layout/index.js'
 import { linkIndicators, linkQuantities } from './link-indicators.js'
+import { englishParents, insertEnglishQuantities } from './quantities/english.js'
+import { assignEnglishRoles } from './quantities/english-roles.js'
 import { insertQuantities } from './quantities/insert.js'
 import { assignRoles } from './roles.js'
 import { createLocator } from './source-map.js'
@@ -56,8 +58,11 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
   checkInput(text, ctx)
   const { blocks, form } = readBlocks(text, ctx, options.format)
   const tree = buildTree(blocks, form, ctx)
-  insertQuantities(tree, ctx)
+  // Sentences and tables written in English are read by the English finder.
+  insertQuantities(tree, ctx, new Set(englishParents(tree)))
+  insertEnglishQuantities(tree, ctx)
   assignRoles(tree, ctx)
+  assignEnglishRoles(tree, ctx)
   linkQuantities(tree)
   const indicators = buildIndicators(tree, ctx)
   linkIndicators(indicators)

@@ -9,15 +9,13 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createContext } from '../src/context.js'
-import { collectQuantities } from '../src/indicators.js'
 import { readBlocks } from '../src/layout/index.js'
-import { findEnglishQuantities, englishParents, insertEnglishQuantities, englishUnitFromText } from '../src/quantities/english.js'
-import { assignEnglishRoles, englishPlanPeriod } from '../src/quantities/english-roles.js'
-import { insertQuantities } from '../src/quantities/insert.js'
-import { assignRoles } from '../src/roles.js'
+import { parsePlan } from '../src/parse.js'
+import { findEnglishQuantities, englishUnitFromText, insertEnglishQuantities } from '../src/quantities/english.js'
 import { createLocator } from '../src/source-map.js'
 import { buildTree } from '../src/tree.js'
-import type { PhrasingContent, QuantityRecord, Root } from '../src/types.js'
+import { englishPlanPeriod } from '../src/quantities/english-roles.js'
+import type { QuantityRecord, Root } from '../src/types.js'
 
 type Expect = Partial<{ raw: string; value: number; min: number; max: number; unit: string; classifier: string; qualifier: string; inherited: boolean }>
 
@@ -309,18 +307,8 @@ describe('assignEnglishRoles', () => {
 // finder only, everything else by the Chinese one.
 
 function parseWithEnglish(text: string): { tree: Root; quantities: QuantityRecord[] } {
-  const ctx = createContext(text, createLocator(text))
-  const { blocks, form } = readBlocks(text, ctx)
-  const tree = buildTree(blocks, form, ctx)
-  const english = englishParents(tree)
-  const saved = english.map((p) => p.children)
-  for (const p of english) p.children = [] as PhrasingContent[]
-  insertQuantities(tree, ctx)
-  english.forEach((p, k) => (p.children = saved[k]!))
-  insertEnglishQuantities(tree, ctx)
-  assignRoles(tree, ctx)
-  assignEnglishRoles(tree, ctx)
-  return { tree, quantities: collectQuantities(tree) }
+  const { tree, quantities } = parsePlan(text)
+  return { tree, quantities }
 }
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/english/${name}`, import.meta.url), 'utf8')

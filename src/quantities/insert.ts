@@ -16,14 +16,19 @@ const SKIP_COLUMN = /^(?:序号|编号|单位|计量单位|属性|指标属性|�
 const UNIT_COLUMN = /^(?:单位|计量单位)$/
 const UNIT_IN_HEADER = /[（(]\s*([^（）()]{1,8})\s*[）)]\s*$/
 
-/** Insert `quantity` nodes into every sentence and table cell of the tree. */
-export function insertQuantities(tree: Root, ctx: ParseContext): void {
-  visit(tree, -1, ctx)
+/**
+ * Insert `quantity` nodes into every sentence and table cell of the tree,
+ * except those in `skip` (the sentences and cells another reader owns,
+ * such as the English one).
+ */
+export function insertQuantities(tree: Root, ctx: ParseContext, skip: ReadonlySet<Nodes> = new Set()): void {
+  visit(tree, -1, ctx, skip)
 }
 
-function visit(node: Nodes, markerEnd: number, ctx: ParseContext): void {
+function visit(node: Nodes, markerEnd: number, ctx: ParseContext, skip: ReadonlySet<Nodes>): void {
+  if (skip.has(node)) return
   if (node.type === 'table') {
-    insertTable(node, ctx)
+    insertTable(node, ctx, skip)
     return
   }
   if (node.type === 'sentence') {
@@ -35,7 +40,7 @@ function visit(node: Nodes, markerEnd: number, ctx: ParseContext): void {
   for (const child of (node as Parents).children as Nodes[]) {
     // in a heading, the marker (1、 / 专栏 2) is not a quantity
     const end = child.type === 'heading' && owner ? (owner.marker.position.end.offset ?? -1) : node.type === 'heading' ? markerEnd : -1
-    visit(child, end, ctx)
+    visit(child, end, ctx, skip)
   }
 }
 
@@ -44,7 +49,7 @@ function cellText(cell: TableCell | undefined): string {
   return cell.children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('').replace(/\s+/g, '')
 }
 
-function insertTable(table: Table, ctx: ParseContext): void {
+function insertTable(table: Table, ctx: ParseContext, skip: ReadonlySet<Nodes>): void {
   const headerRows = table.children.filter((r) => r.kind === 'header')
   const headers: string[] = []
   for (const r of headerRows) r.children.forEach((c, k) => (headers[k] = (headers[k] ? headers[k] + ' ' : '') + cellText(c)))
@@ -56,7 +61,7 @@ function insertTable(table: Table, ctx: ParseContext): void {
     const nameUnit = row.children.map((c) => UNIT_IN_HEADER.exec(cellText(c))?.[1]).find((u) => u !== undefined && unitFromText(u) !== null)
     row.children.forEach((cell, k) => {
       const header = (headers[k] ?? '').replace(/\s+/g, '')
-      if (cell.header || SKIP_COLUMN.test(header)) return
+      if (cell.header || skip.has(cell) || SKIP_COLUMN.test(header)) return
       if (k === 0 && /序号|^$/.test(header) && /^\d{1,3}[.．、]?$/.test(cellText(cell))) return
       const unit = rowUnit && rowUnit !== '——' ? rowUnit : (nameUnit ?? UNIT_IN_HEADER.exec(header)?.[1])
       const hints: FindHints = { cell: true, ...(unit ? { unit } : {}) }
