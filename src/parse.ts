@@ -58,11 +58,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
   checkInput(text, ctx)
   const { blocks, form } = readBlocks(text, ctx, options.format)
   const tree = buildTree(blocks, form, ctx)
-  // Sentences and tables written in English are read by the English finder.
-  insertQuantities(tree, ctx, new Set(englishParents(tree)))
-  insertEnglishQuantities(tree, ctx)
+  // Sentences and tables written in English are read by the English finder
+  // (all of them with lang 'en', none with 'zh').
+  const lang = options.lang ?? 'auto'
+  const all = lang === 'en'
+  insertQuantities(tree, ctx, new Set(lang === 'zh' ? [] : englishParents(tree, all)))
+  if (lang !== 'zh') insertEnglishQuantities(tree, ctx, all)
   assignRoles(tree, ctx)
-  assignEnglishRoles(tree, ctx)
+  if (lang !== 'zh') assignEnglishRoles(tree, ctx, all)
   linkQuantities(tree)
   const indicators = buildIndicators(tree, ctx)
   linkIndicators(indicators)

@@ -290,4 +290,10 @@ export interface ParseResult {
 export interface ParseOptions {
   /** Force an input form instead of detecting it. */
   format?: InputForm
+  /**
+   * Language of the quantities: `auto` (default) reads each sentence and
+   * table as English when it is mostly Latin letters, else as Chinese;
+   * `zh` and `en` force one reader for the whole text.
+   */
+  lang?: 'auto' | 'zh' | 'en'
 }

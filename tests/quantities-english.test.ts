@@ -436,3 +436,22 @@ describe('English fixtures end to end', () => {
     expect(JSON.stringify(tree)).toBe(once)
   })
 })
+
+describe('options.lang', () => {
+  const text = 'Chapter 1 Main Targets\n\nBy 2025, the surveyed urban unemployment rate will be kept within 5.5%.'
+
+  it('should read English sentences with the English finder when lang is auto', () => {
+    expect(parsePlan(text).quantities.map((q) => [q.raw, q.qualifier, q.role, q.year])).toEqual([['within 5.5%', 'lte', 'target', 2025]])
+  })
+
+  it('should read every sentence with the Chinese finder when lang is zh', () => {
+    const raws = parsePlan(text, { lang: 'zh' }).quantities.map((q) => q.raw)
+    expect(raws).not.toContain('within 5.5%')
+  })
+
+  it('should read a Chinese sentence with the English finder only when lang is en', () => {
+    const zh = '二、主要目标\n城镇新增就业50万人以上。'
+    expect(parsePlan(zh).quantities.map((q) => q.raw)).toEqual(['50万人以上'])
+    expect(parsePlan(zh, { lang: 'en' }).quantities.map((q) => q.raw)).not.toEqual(['50万人以上'])
+  })
+})

@@ -143,22 +143,22 @@ function frameOf(title: string, period: Period | null, outer: Frame): Frame {
  * Fill role, year, metric and change of every quantity of the Latin
  * sentences and English tables of a tree.
  */
-export function assignEnglishRoles(tree: Root, _ctx: ParseContext): void {
+export function assignEnglishRoles(tree: Root, _ctx: ParseContext, all = false): void {
   const period = englishPlanPeriod(tree)
   for (const doc of tree.children) {
     let frame: Frame = { role: null, year: period ? period.start - 1 : null }
     if (doc.kind === 'attachment' && doc.title) frame = frameOf(doc.title, period, frame)
-    walk(doc, frame, period)
+    walk(doc, frame, period, all)
   }
 }
 
-function walk(node: Nodes, frame: Frame, period: Period | null): void {
+function walk(node: Nodes, frame: Frame, period: Period | null, all: boolean): void {
   if (node.type === 'table') {
-    if (isLatinTable(node)) tableRoles(node, frame, period)
+    if (all || isLatinTable(node)) tableRoles(node, frame, period)
     return
   }
   if (node.type === 'sentence') {
-    if (isLatin(flatten(node.children).text)) sentenceRoles(node.children, frame, period)
+    if (all || isLatin(flatten(node.children).text)) sentenceRoles(node.children, frame, period)
     return
   }
   if (!('children' in node)) return
@@ -167,7 +167,7 @@ function walk(node: Nodes, frame: Frame, period: Period | null): void {
     const f = frameOf(node.title, period, frame)
     if (frame.role === null || (f.role === 'actual' && frame.role === 'actual')) inner = f
   }
-  for (const child of node.children as Nodes[]) walk(child, inner, period)
+  for (const child of node.children as Nodes[]) walk(child, inner, period, all)
 }
 
 /** The text of a run of phrasing nodes and each quantity's span in it. */

@@ -902,15 +902,15 @@ export function englishNameColumn(table: Table, headers: readonly string[]): num
  * The sentences and table cells the English finder owns: sentences whose
  * text is mostly Latin, and the body cells of tables written in English.
  */
-export function englishParents(tree: Root): Array<Sentence | TableCell> {
+export function englishParents(tree: Root, all = false): Array<Sentence | TableCell> {
   const out: Array<Sentence | TableCell> = []
   const walk = (node: Nodes): void => {
     if (node.type === 'table') {
-      if (isLatinTable(node)) for (const r of node.children) for (const c of r.children) out.push(c)
+      if (all || isLatinTable(node)) for (const r of node.children) for (const c of r.children) out.push(c)
       return
     }
     if (node.type === 'sentence') {
-      if (isLatin(phrasingText(node.children))) out.push(node)
+      if (all || isLatin(phrasingText(node.children))) out.push(node)
       return
     }
     if ('children' in node) for (const c of (node as Parents).children as Nodes[]) walk(c)
@@ -926,25 +926,25 @@ export function englishParents(tree: Root): Array<Sentence | TableCell> {
  * `ctx.textMaps` entries. Parents that already hold quantities are left
  * alone, so the stage can run after the Chinese one.
  */
-export function insertEnglishQuantities(tree: Root, ctx: ParseContext): void {
-  visit(tree, -1, ctx)
+export function insertEnglishQuantities(tree: Root, ctx: ParseContext, all = false): void {
+  visit(tree, -1, ctx, all)
 }
 
-function visit(node: Nodes, markerEnd: number, ctx: ParseContext): void {
+function visit(node: Nodes, markerEnd: number, ctx: ParseContext, all: boolean): void {
   if (node.type === 'table') {
-    if (isLatinTable(node)) insertTable(node, ctx)
+    if (all || isLatinTable(node)) insertTable(node, ctx)
     return
   }
   if (node.type === 'sentence') {
     const only = node.children.length === 1 ? node.children[0] : undefined
-    if (only && only.type === 'text' && isLatin(only.value)) replaceText(node, ctx, {}, markerEnd)
+    if (only && only.type === 'text' && (all || isLatin(only.value))) replaceText(node, ctx, {}, markerEnd)
     return
   }
   if (!('children' in node)) return
   const owner = node.type === 'section' || node.type === 'box' ? node : null
   for (const child of (node as Parents).children as Nodes[]) {
     const end = child.type === 'heading' && owner ? (owner.marker.position.end.offset ?? -1) : node.type === 'heading' ? markerEnd : -1
-    visit(child, end, ctx)
+    visit(child, end, ctx, all)
   }
 }
 
