@@ -1,28 +1,38 @@
 #!/usr/bin/env node
-// Scores the built package against the gold copy in eval/gold with the
-// reference scorer (eval/score.mjs, identical to the shared one), on every
-// seed. Extra arguments are passed to the scorer (e.g. --json).
+// `npm run eval`: scores the built package with the reference scorer
+// (eval/score.mjs, identical to the shared one) against the gold copy in
+// eval/gold, on every seed. Printed last, so that a tail of the output shows
+// it, after two extra tables: the same scorer on the hand-annotated held-out
+// excerpts (fixtures/quantities), and the headings of the PDF and DOCX
+// versions of the seeds (fixtures/binary; their offsets differ, so markers
+// and titles are matched). Extra arguments go to the seed scorer (--json).
 import { execFileSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const run = (args) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 })
+const json = process.argv.includes('--json')
+
+if (!json) {
+  for (const script of ['eval-binary.mjs', 'eval-heldout.mjs']) {
+    console.log(`== ${script}`)
+    process.stdout.write(run([join(root, 'scripts', script)]))
+    console.log()
+  }
+}
+
 const seeds = readdirSync(join(root, 'seeds'))
   .filter((f) => f.endsWith('.txt'))
   .sort()
   .map((f) => join('seeds', f))
-const out = execFileSync(
-  process.execPath,
-  [join('eval', 'score.mjs'), '--project', '.', '--gold', join('eval', 'gold'), ...process.argv.slice(2), ...seeds],
-  { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 },
-)
-process.stdout.write(out)
+if (!json) console.log('== seeds (eval/score.mjs against eval/gold)')
+process.stdout.write(run([join('eval', 'score.mjs'), '--project', '.', '--gold', join('eval', 'gold'), ...process.argv.slice(2), ...seeds]))
+if (json) process.exit(0)
 
-// Share of target quantities linked to a canonical indicator (bilingual issue).
-const { pathToFileURL } = await import('node:url')
+// Share of target quantities linked to a canonical indicator.
 const { parsePlan } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href)
-const { readFileSync } = await import('node:fs')
 let targets = 0
 let linked = 0
 for (const seed of seeds) {
