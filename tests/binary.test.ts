@@ -36,7 +36,8 @@ describe('parseDocument', () => {
     expect(expected.length).toBeGreaterThanOrEqual(8)
     expect(outline(fromDocx.tree)).toEqual(expected)
     expect(outline(fromPdf.tree)).toEqual(expected)
-    // compared as sets of raw text and value (empty until the quantity stage lands)
+    // compared as sets of raw text and value
+    expect(quantitySet(fromText).length).toBeGreaterThan(20)
     expect(quantitySet(fromDocx)).toEqual(quantitySet(fromText))
     expect(quantitySet(fromPdf)).toEqual(quantitySet(fromText))
   })
