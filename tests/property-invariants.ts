@@ -8,8 +8,9 @@
 import type { Node, Position } from 'unist'
 import type { ParseResult } from '../src/types.js'
 
-/** Node types whose spans together must cover every non-whitespace input character. */
-export const COVERING_TYPES: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'setAside'])
+/** Node types whose spans together must cover every non-whitespace input character
+ * (a table covers its own syntax: pipes, delimiter rows, tags between cells). */
+export const COVERING_TYPES: ReadonlySet<string> = new Set(['paragraph', 'heading', 'table', 'tableCell', 'setAside'])
 
 interface AnyNode extends Node {
   children?: AnyNode[]
@@ -96,7 +97,7 @@ export function positionProblems(result: ParseResult, text: string, limit = 10):
 
 /**
  * The lossless invariant: every non-whitespace input character lies inside
- * the span of a paragraph, heading, table cell or set-aside node (set-aside
+ * the span of a paragraph, heading, table (with its syntax) or set-aside node (set-aside
  * entries of `paragraph.data.setAside` included). Returns the uncovered
  * characters as problems, first ones first.
  */
@@ -116,7 +117,7 @@ export function losslessProblems(result: ParseResult, text: string, limit = 10):
   const problems: string[] = []
   for (let i = 0; i < text.length && problems.length < limit; i++) {
     if (covered[i] === 0 && /\S/.test(text[i]!)) {
-      problems.push(`offset ${i} ${JSON.stringify(text[i])} (in ${JSON.stringify(text.slice(Math.max(0, i - 10), i + 10))}) is covered by no paragraph, heading, table cell or set-aside`)
+      problems.push(`offset ${i} ${JSON.stringify(text[i])} (in ${JSON.stringify(text.slice(Math.max(0, i - 10), i + 10))}) is covered by no paragraph, heading, table or set-aside`)
     }
   }
   return problems

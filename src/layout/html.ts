@@ -149,16 +149,14 @@ function tableBlock(input: string, table: Element): TableBlock | undefined {
         const b = new MappedTextBuilder()
         const collect = (n: HastNodes): void => {
           if (n.type === 'text') appendText(input, n, b)
-          else if (n.type === 'element') {
-            if (n.tagName === 'br' || n.tagName === 'p') b.length && b.appendVirtual('', 0)
-            for (const k of n.children) collect(k as HastNodes)
-          }
+          else if (n.type === 'element') for (const k of n.children) collect(k as HastNodes)
         }
         collect(c)
         const text: MappedText = trimMapped(b.build())
         cells.push({ text, start: c.position?.start.offset ?? 0, end: c.position?.end.offset ?? 0 })
       }
-      if (cells.length) rows.push({ cells, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 })
+      // A row the parser implied (no <tr> in the source) spans its cells.
+      if (cells.length) rows.push({ cells, start: node.position?.start.offset ?? cells[0]!.start, end: node.position?.end.offset ?? cells[cells.length - 1]!.end })
       return
     }
     for (const c of node.children) if (c.type === 'element') visit(c)

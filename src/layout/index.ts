@@ -225,7 +225,9 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
     const k = lines[j]!.kind
     if (k === 'tsv') {
       const row = tsvRow(input, lines[j]!, markdown)
-      if (row.cells.some((c) => c.text.text.length > 0)) rows.push(row)
+      // A row of markup only (`<td>\t`) is a row inside a table, set aside before one.
+      if (row.cells.some((c) => c.text.text.length > 0) || rows.length > 0) rows.push(row)
+      else if (/\S/.test(input.slice(row.start, row.end))) blocks.push(aside(input, lines[j]!, 'markup'))
       j++
     } else if (k === 'separator' && rows.length) {
       asides.push(aside(input, lines[j]!, 'separator'))
@@ -242,7 +244,7 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
   if (rows.length === 0) return Math.max(j, from + 1)
   if (rows.length === 1 && rows[0]!.cells.filter((c) => c.text.text).length === 1) {
     const cell = rows[0]!.cells.find((c) => c.text.text)!
-    blocks.push(textBlock(input, [lines[i]!], cell.text))
+    blocks.push(textBlock(input, [rows[0]!], cell.text))
   } else {
     const width = (r: (typeof rows)[number]): number => {
       let n = r.cells.length
