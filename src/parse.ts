@@ -18,7 +18,7 @@ import { assignRoles } from './roles.js'
 import { createLocator } from './source-map.js'
 import { buildTree } from './tree.js'
 import type { ParseContext } from './context.js'
-import type { ParseOptions, ParseResult } from './types.js'
+import type { Message, ParseOptions, ParseResult, Root } from './types.js'
 
 /** Inputs larger than this get an informational message. */
 const HUGE = 50 * 1024 * 1024
@@ -37,6 +37,37 @@ function checkInput(text: string, ctx: ParseContext): void {
   if (text.length > HUGE) ctx.warn('huge-input', undefined, `${text.length} characters`, null)
 }
 
+/** The stages up to the tree: layout, blocks, numbering, tree, sentences. */
+function treeStages(text: string, options: ParseOptions): { tree: Root; ctx: ParseContext } {
+  const ctx = createContext(text, createLocator(text))
+  checkInput(text, ctx)
+  const { blocks, form } = readBlocks(text, ctx, options.format)
+  return { tree: buildTree(blocks, form, ctx), ctx }
+}
+
+/**
+ * Parse only the structure of a plan: documents, sections, boxes,
+ * paragraphs, sentences and tables, without quantities (faster, for
+ * outlines).
+ *
+ * @example
+ * ```ts
+ * parseTree('一、主要目标\n（一）稳定就业').tree.children[0].children[0].title // '主要目标'
+ * ```
+ * @throws {TypeError} when `text` is not a string.
+ */
+export function parseTree(text: string, options: ParseOptions = {}): { tree: Root; messages: Message[] } {
+  assertText(text)
+  const { tree, ctx } = treeStages(text, options)
+  return { tree, messages: ctx.messages }
+}
+
+function assertText(text: unknown): asserts text is string {
+  if (typeof text !== 'string') {
+    throw new TypeError(`parsePlan(text): expected text to be a string, got ${text === null ? 'null' : typeof text}`)
+  }
+}
+
 /**
  * Parse the text of a Chinese government plan.
  *
@@ -51,13 +82,8 @@ function checkInput(text: string, ctx: ParseContext): void {
  * @throws {TypeError} when `text` is not a string.
  */
 export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
-  if (typeof text !== 'string') {
-    throw new TypeError(`parsePlan(text): expected text to be a string, got ${text === null ? 'null' : typeof text}`)
-  }
-  const ctx = createContext(text, createLocator(text))
-  checkInput(text, ctx)
-  const { blocks, form } = readBlocks(text, ctx, options.format)
-  const tree = buildTree(blocks, form, ctx)
+  assertText(text)
+  const { tree, ctx } = treeStages(text, options)
   // Sentences and tables written in English are read by the English finder
   // (all of them with lang 'en', none with 'zh').
   const lang = options.lang ?? 'auto'
