@@ -18,9 +18,10 @@ import qualifiersJson from '../../grammars/qualifiers-en.json'
 import notQuantitiesJson from '../../grammars/not-quantities-en.json'
 import type { ParseContext } from '../context.js'
 import { isLatin } from '../outline.js'
-import { isSpace, positionIn, sliceMapped, type MappedText } from '../source-map.js'
-import type { Nodes, Parents, PhrasingContent, Qualifier, Quantity, Root, Sentence, Table, TableCell, TableRow, Text } from '../types.js'
+import { isSpace } from '../source-map.js'
+import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../types.js'
 import type { QuantityMatch } from './find.js'
+import { splitQuantities } from './insert.js'
 import { type Dec, dec, readArabic, shift, toNumber } from './numbers.js'
 
 // ---------------------------------------------------------------------------
@@ -971,58 +972,6 @@ function insertTable(table: Table, ctx: ParseContext): void {
 }
 
 /** True when the cell holds one number (with unit/qualifier/brackets) and nothing else. */
-function wholeCell(text: string, m: QuantityMatch[]): boolean {
-  return m.length === 1 && text.slice(0, m[0]!.start).trim() === '' && text.slice(m[0]!.end).trim() === ''
-}
-
 function replaceText(parent: { children: PhrasingContent[] }, ctx: ParseContext, hints: EnglishHints, skipBefore: number): void {
-  if (parent.children.length !== 1) return
-  const only = parent.children[0]!
-  if (only.type !== 'text') return
-  const map = ctx.textMaps.get(only)
-  if (!map) return
-  let matches: QuantityMatch[]
-  if (hints.cell) {
-    const asCell = findEnglishQuantities(map.text, hints)
-    matches = wholeCell(map.text, asCell) ? asCell : findEnglishQuantities(map.text, {})
-  } else {
-    matches = findEnglishQuantities(map.text, hints)
-  }
-  matches = matches.filter((m) => map.offsets[m.start]! >= skipBefore && m.end > m.start)
-  if (matches.length === 0) return
-  const out: PhrasingContent[] = []
-  let at = 0
-  for (const m of matches) {
-    if (m.start > at) out.push(textNode(map, at, m.start, ctx))
-    out.push(quantityNode(map, m, ctx))
-    at = m.end
-  }
-  if (at < map.text.length) out.push(textNode(map, at, map.text.length, ctx))
-  parent.children = out
-}
-
-function textNode(map: MappedText, s: number, e: number, ctx: ParseContext): Text {
-  const slice = sliceMapped(map, s, e)
-  const node: Text = { type: 'text', value: slice.text, position: positionIn(ctx.locator, map, s, e) }
-  ctx.textMaps.set(node, slice)
-  return node
-}
-
-function quantityNode(map: MappedText, m: QuantityMatch, ctx: ParseContext): Quantity {
-  const position = positionIn(ctx.locator, map, m.start, m.end)
-  return {
-    type: 'quantity',
-    raw: ctx.input.slice(position.start.offset!, position.end.offset!),
-    position,
-    ...(m.value !== undefined ? { value: m.value } : {}),
-    ...(m.min !== undefined ? { min: m.min, max: m.max! } : {}),
-    ...(m.parts ? { parts: m.parts } : {}),
-    unit: m.unit,
-    ...(m.classifier ? { classifier: m.classifier } : {}),
-    qualifier: m.qualifier,
-    ...(m.inherited ? { inherited: true } : {}),
-    role: 'other',
-    year: null,
-    metric: null,
-  }
+  splitQuantities(parent, ctx, findEnglishQuantities, hints, skipBefore)
 }

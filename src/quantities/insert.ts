@@ -77,6 +77,23 @@ function wholeCell(text: string, m: QuantityMatch[]): boolean {
 }
 
 function replaceText(parent: { children: PhrasingContent[] }, ctx: ParseContext, hints: FindHints, skipBefore: number): void {
+  splitQuantities(parent, ctx, findQuantities, hints, skipBefore)
+}
+
+/**
+ * Replace the single `text` child of a sentence or cell by text / quantity
+ * / text … for the matches `find` reports (a cell is first read whole, as
+ * one quantity, then as running text). Each new node gets its position and
+ * its `ctx.textMaps` entry; `skipBefore` drops matches before an input
+ * offset (a heading's marker). Shared by the Chinese and English readers.
+ */
+export function splitQuantities<H extends { cell?: boolean }>(
+  parent: { children: PhrasingContent[] },
+  ctx: ParseContext,
+  find: (text: string, hints: H) => QuantityMatch[],
+  hints: H,
+  skipBefore: number,
+): void {
   if (parent.children.length !== 1) return
   const only = parent.children[0]!
   if (only.type !== 'text') return
@@ -84,10 +101,10 @@ function replaceText(parent: { children: PhrasingContent[] }, ctx: ParseContext,
   if (!map) return
   let matches: QuantityMatch[]
   if (hints.cell) {
-    const asCell = findQuantities(map.text, hints)
-    matches = wholeCell(map.text, asCell) ? asCell : findQuantities(map.text, {})
+    const asCell = find(map.text, hints)
+    matches = wholeCell(map.text, asCell) ? asCell : find(map.text, {} as H)
   } else {
-    matches = findQuantities(map.text, hints)
+    matches = find(map.text, hints)
   }
   matches = matches.filter((m) => map.offsets[m.start]! >= skipBefore && m.end > m.start)
   if (matches.length === 0) return
@@ -111,9 +128,9 @@ function textNode(map: MappedText, s: number, e: number, ctx: ParseContext): Tex
 
 function quantityNode(map: MappedText, m: QuantityMatch, ctx: ParseContext): Quantity {
   const position = positionIn(ctx.locator, map, m.start, m.end)
-  const q: Quantity = {
+  return {
     type: 'quantity',
-    raw: ctx.input.slice(position.start.offset!, position.end.offset!),
+    raw: ctx.input.slice(position.start.offset ?? 0, position.end.offset ?? 0),
     position,
     ...(m.value !== undefined ? { value: m.value } : {}),
     ...(m.min !== undefined ? { min: m.min, max: m.max! } : {}),
@@ -126,6 +143,5 @@ function quantityNode(map: MappedText, m: QuantityMatch, ctx: ParseContext): Qua
     year: null,
     metric: null,
   }
-  return q
 }
 
