@@ -20,7 +20,7 @@ import type { ParseContext } from '../context.js'
 import { isLatin } from '../outline.js'
 import { isSpace } from '../source-map.js'
 import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../types.js'
-import type { QuantityMatch } from './find.js'
+import { maskOf, type QuantityMatch } from './find.js'
 import { splitQuantities } from './insert.js'
 import { type Dec, dec, readArabic, shift, toNumber } from './numbers.js'
 
@@ -371,18 +371,6 @@ function currencyBefore(lower: string, start: number): { code: string; start: nu
 // ---------------------------------------------------------------------------
 // Masks, clauses, qualifiers
 
-function maskOf(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length + 1)
-  for (const re of G.masks) {
-    re.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      for (let k = m.index; k < m.index + m[0].length; k++) mask[k] = 1
-      if (m[0].length === 0) re.lastIndex++
-    }
-  }
-  return mask
-}
 
 const CLAUSE_END = new Set([...',;:.!?()\t\n，。；：！？（）'])
 const LOOKBACK = 80
@@ -451,7 +439,7 @@ export function findEnglishQuantities(text: string, hints: EnglishHints = {}): Q
   const out: QuantityMatch[] = []
   if (typeof text !== 'string' || text.length === 0) return out
   const lower = lowerAscii(text)
-  const mask = maskOf(text)
+  const mask = maskOf(text, G.masks)
   const hint = hints.unit ? englishUnitFromText(hints.unit) : null
   let i = 0
   while (i < text.length) {

@@ -71,16 +71,14 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z]/.test(ch)
 }
 
-/** Build the not-quantity mask of a text. */
-function maskOf(text: string): Uint8Array {
+/**
+ * The not-quantity mask of a text: 1 for every character inside a match of
+ * one of `masks` (global patterns; `matchAll` keeps their `lastIndex` alone).
+ */
+export function maskOf(text: string, masks: readonly RegExp[]): Uint8Array {
   const mask = new Uint8Array(text.length + 1)
-  for (const re of G.masks) {
-    re.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      for (let k = m.index; k < m.index + m[0].length; k++) mask[k] = 1
-      if (m[0].length === 0) re.lastIndex++
-    }
+  for (const re of masks) {
+    for (const m of text.matchAll(re)) mask.fill(1, m.index, m.index + m[0].length)
   }
   return mask
 }
@@ -225,7 +223,7 @@ function contextUnit(text: string, clause: number, numberStart: number, code: st
 export function findQuantities(text: string, hints: FindHints = {}): QuantityMatch[] {
   const out: QuantityMatch[] = []
   if (text.length === 0) return out
-  const mask = maskOf(text)
+  const mask = maskOf(text, G.masks)
   const hintUnit = hints.unit ? unitFromText(hints.unit) : null
   let i = 0
   while (i < text.length) {
