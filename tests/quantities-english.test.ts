@@ -302,9 +302,8 @@ describe('assignEnglishRoles', () => {
 })
 
 // ---------------------------------------------------------------------------
-// End to end: the pipeline of parse.ts with the English stages wired in, the
-// way the lead wires them: Latin sentences and tables are read by the English
-// finder only, everything else by the Chinese one.
+// End to end through parsePlan: Latin sentences and tables are read by the
+// English finder only, everything else by the Chinese one.
 
 function parseWithEnglish(text: string): { tree: Root; quantities: QuantityRecord[] } {
   const { tree, quantities } = parsePlan(text)
