@@ -6,14 +6,18 @@
 import { grammars } from './grammars.js'
 import { isSpace } from './source-map.js'
 
-const ENDS = new Set(grammars.layout.sentenceEnd)
-const OPEN = new Map(grammars.layout.pairs.map(([o, c]) => [o, c]))
-const CLOSE = new Set(grammars.layout.pairs.map(([, c]) => c))
+// Keyed by UTF-16 code: `text.charCodeAt(i)` allocates nothing, while
+// `text[i]` makes a new one-character string for every CJK character.
+const code = (ch: string): number => ch.charCodeAt(0)
+const ENDS = new Set([...grammars.layout.sentenceEnd].map(code))
+const OPEN = new Map(grammars.layout.pairs.map(([o, c]) => [code(o), code(c)]))
+const CLOSE = new Set(grammars.layout.pairs.map(([, c]) => code(c)))
+const FULL_STOP = 0x2e
 
 /** `[start, end)` spans of the sentences of `text`, whitespace trimmed. */
 export function splitSentences(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
-  const stack: string[] = []
+  const stack: number[] = []
   let start = 0
   const push = (end: number): void => {
     let s = start
@@ -24,7 +28,7 @@ export function splitSentences(text: string): Array<[number, number]> {
     start = end
   }
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
+    const c = text.charCodeAt(i)
     const closer = OPEN.get(c)
     if (closer !== undefined && !(closer === c && stack[stack.length - 1] === c)) {
       // Runaway brackets (never closed) must not swallow the paragraph.
@@ -36,11 +40,11 @@ export function splitSentences(text: string): Array<[number, number]> {
       if (at >= 0) stack.length = at
       continue
     }
-    if (ENDS.has(c) || (c === '.' && latinStop(text, i))) {
+    if (ENDS.has(c) || (c === FULL_STOP && latinStop(text, i))) {
       if (stack.length > 0 && !neverCloses(text, i, stack)) continue
       // Keep closing quotes and brackets that follow the stop.
       let j = i + 1
-      while (j < text.length && CLOSE.has(text[j]!) && stack.length === 0) j++
+      while (j < text.length && CLOSE.has(text.charCodeAt(j)) && stack.length === 0) j++
       push(j)
       i = j - 1
       stack.length = 0
@@ -64,9 +68,9 @@ function latinStop(text: string, i: number): boolean {
  * A stop inside open brackets ends the sentence only when the brackets
  * are never closed within the next stretch of text (a stray opener).
  */
-function neverCloses(text: string, i: number, stack: string[]): boolean {
+function neverCloses(text: string, i: number, stack: number[]): boolean {
   const want = stack[stack.length - 1]!
   const limit = Math.min(text.length, i + 200)
-  for (let j = i + 1; j < limit; j++) if (text[j] === want) return false
+  for (let j = i + 1; j < limit; j++) if (text.charCodeAt(j) === want) return false
   return true
 }

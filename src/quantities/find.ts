@@ -10,7 +10,7 @@
  */
 import type { Qualifier } from '../types.js'
 import { quantityGrammar as G, type UnitEntry } from './grammar.js'
-import { type Dec, type NumeralToken, isCnNumeralChar, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
+import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
 
 /** A quantity found in a text; offsets are indices into that text. */
 export interface QuantityMatch {
@@ -40,9 +40,19 @@ export interface FindHints {
   cell?: boolean
 }
 
-const CLAUSE_END = new Set([...'，。；：！？,;:!?\t\n（）()'])
-const SEGMENT_START = new Set([...'。；！？：;:!?\t\n'])
-const SPACE = /[ \u3000\u00a0]/
+// Character classes by UTF-16 code: `text.charCodeAt(i)` makes no string,
+// `text[i]` makes a new one for every CJK character.
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)))
+const CLAUSE_END = codes('，。；：！？,;:!?\t\n（）()')
+const SEGMENT_START = codes('。；！？：;:!?\t\n')
+/** Space, ideographic space, no-break space: the blanks allowed inside a quantity. */
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x3000 || code === 0xa0
+const FAN = 0x7ffb // 翻
+const BAI = 0x767e // 百
+const LATIN_L = 0x6c
+const LATIN_I = 0x49
+/** One-character vague words (数十万, 几百). */
+const VAGUE = codes(G.vague.filter((w) => w.length === 1).join(''))
 const LOOKBACK = 40
 
 interface UnitHit {
@@ -63,7 +73,7 @@ interface Piece {
 }
 
 function skipSpaces(text: string, i: number): number {
-  while (i < text.length && SPACE.test(text[i]!)) i++
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++
   return i
 }
 
@@ -96,7 +106,7 @@ export function maskOf(text: string, masks: readonly RegExp[]): Uint8Array {
 function hasNumeral(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (isDigit(c) || (c >= 0x3007 && isCnNumeralChar(text[i]!))) return true
+    if (isDigit(c) || isCnNumeralCode(c)) return true
   }
   return false
 }
@@ -132,10 +142,10 @@ function readNumeral(text: string, i: number): NumeralToken | null {
   const c = text.charCodeAt(i)
   if (isDigit(c)) return readArabic(text, i)
   // OCR: a Latin l or I standing for 1 before a range separator (l-2个)
-  if ((text[i] === 'l' || text[i] === 'I') && !isLetter(text[i - 1]) && G.rangeSeparators.includes(text[i + 1] ?? '') && isDigit(text.charCodeAt(i + 2))) {
+  if ((c === LATIN_L || c === LATIN_I) && !isLetter(text[i - 1]) && G.rangeSeparators.includes(text[i + 1] ?? '') && isDigit(text.charCodeAt(i + 2))) {
     return { start: i, end: i + 1, value: dec('1'), kind: 'arabic', decimal: false }
   }
-  if (isCnNumeralChar(text[i]!)) return readChinese(text, i)
+  if (isCnNumeralCode(c)) return readChinese(text, i)
   return null
 }
 
@@ -185,7 +195,7 @@ function isYearLike(p: Piece): boolean {
 
 function clauseStart(text: string, i: number): number {
   const lo = Math.max(0, i - LOOKBACK)
-  for (let k = i - 1; k >= lo; k--) if (CLAUSE_END.has(text[k]!)) return k + 1
+  for (let k = i - 1; k >= lo; k--) if (CLAUSE_END.has(text.charCodeAt(k))) return k + 1
   return lo
 }
 
@@ -208,7 +218,7 @@ const YEAR_DURATION_AFTER = ['每', '满', '连续', '为期', '期限', '期限
 const INHERIT_AFTER = /(?:提高|增加|上升|下降|降低|调整|增长|减少|提升)(?:到|至|为)$/
 const PERSON_BEFORE = /(?:人才|人口|人数|人员|劳动力|劳动者|职工|农民|居民|老年人|学生|毕业生|群众|培训|就业|人)[^，。；、]{0,8}$/
 const ARTICLE_LIKE = new Set(['个', '项', '家', '所', '条', '类', '批', '件', '场', '座', '种', '名', '位', '套'])
-const CN_BAD_PREV = new Set([...'统唯之同进单其专划初归星周逐'])
+const CN_BAD_PREV = codes('统唯之同进单其专划初归星周逐')
 
 function applyUnit(p: Piece, entry: UnitEntry): { value: Dec; code: string; classifier?: string } {
   let v = p.value
@@ -245,10 +255,9 @@ export function findQuantities(text: string, hints: FindHints = {}): QuantityMat
   const hintUnit = hints.unit ? unitFromText(hints.unit) : null
   let i = 0
   while (i < text.length) {
-    const ch = text[i]!
     const code = text.charCodeAt(i)
     // 翻一番 / 翻两番
-    if (ch === '翻') {
+    if (code === FAN) {
       const m = /^翻(了)?\s*([一二两三四])\s*番/.exec(text.slice(i, i + 6))
       if (m) {
         const n = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4 }[m[2] as '一'] ?? 1
@@ -258,7 +267,7 @@ export function findQuantities(text: string, hints: FindHints = {}): QuantityMat
       }
     }
     // 百分之九十五
-    if (ch === '百' && text.startsWith('百分之', i) && !mask[i]) {
+    if (code === BAI && text.startsWith('百分之', i) && !mask[i]) {
       const tok = readNumeral(text, i + 3)
       if (tok) {
         const m = finish(text, i, tok.end, { value: toNumber(tok.value), unit: 'percent', qualifier: 'eq' }, mask)
@@ -268,7 +277,7 @@ export function findQuantities(text: string, hints: FindHints = {}): QuantityMat
       }
     }
     // 数十万 / 几百
-    if (G.vague.includes(ch) && isCnNumeralChar(text[i + 1] ?? '') && !mask[i]) {
+    if (VAGUE.has(code) && isCnNumeralCode(text.charCodeAt(i + 1)) && !mask[i]) {
       let j = i + 1
       let exp = 0
       while (j < text.length && /[十百千万亿]/.test(text[j]!)) exp += ({ 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 } as Record<string, number>)[text[j]!]!, j++
@@ -281,7 +290,7 @@ export function findQuantities(text: string, hints: FindHints = {}): QuantityMat
         continue
       }
     }
-    const startsNumber = isDigit(code) || isCnNumeralChar(ch) || ch === 'l' || ch === 'I'
+    const startsNumber = isDigit(code) || isCnNumeralCode(code) || code === LATIN_L || code === LATIN_I
     if (!startsNumber || mask[i]) {
       i++
       continue
@@ -353,7 +362,7 @@ function finish(
   }
   // before: 不低于 / 超过 / 约 …
   let b = start
-  while (b > 0 && SPACE.test(text[b - 1]!)) b--
+  while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
   const w = endsWithWord(text, b, G.before) as { text: string; q: Qualifier } | null
   if (w && !mask[b - 1]) {
     start = b - w.text.length
@@ -390,14 +399,14 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
   if (!p) return null
   const tok = p.tok
   if (tok.kind === 'cn') {
-    if (CN_BAD_PREV.has(text[i - 1] ?? '') || isCnNumeralChar(text[i - 1] ?? '')) return tok.end
+    if (CN_BAD_PREV.has(text.charCodeAt(i - 1)) || isCnNumeralCode(text.charCodeAt(i - 1))) return tok.end
   }
   // list marker at a segment start: 3.90%以上 → marker 3. and 90%
   if (!hints.cell && tok.kind === 'arabic' && tok.decimal) {
     let k = i - 1
-    while (k >= 0 && SPACE.test(text[k]!)) k--
+    while (k >= 0 && isBlank(text.charCodeAt(k))) k--
     const intLen = text.slice(i, tok.end).search(/[.．]/)
-    if ((k < 0 || SEGMENT_START.has(text[k]!)) && intLen >= 1 && intLen <= 2) {
+    if ((k < 0 || SEGMENT_START.has(text.charCodeAt(k))) && intLen >= 1 && intLen <= 2) {
       return i + intLen + 1
     }
   }
@@ -457,7 +466,7 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
   if (p.unit && p.unit.entry.code === 'CNY') {
     for (const pu of G.prefixed) {
       let b = i
-      while (b > 0 && SPACE.test(text[b - 1]!)) b--
+      while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
       if (text.slice(b - pu.text.length, b) === pu.text) {
         prefixed = pu.code
         prefixStart = b - pu.text.length
@@ -527,7 +536,7 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
 
 function yearDurationOk(text: string, i: number): boolean {
   let b = i
-  while (b > 0 && SPACE.test(text[b - 1]!)) b--
+  while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
   return YEAR_DURATION_AFTER.some((w) => text.slice(b - w.length, b) === w)
 }
 

@@ -42,9 +42,14 @@ function digitOf(code: number): string {
 
 /** True for a character that can be part of a Chinese numeral. */
 export function isCnNumeralChar(ch: string): boolean {
-  return CN_CHARS.has(ch)
+  return ch.length === 1 && CN_CODES.has(ch.charCodeAt(0))
 }
-const CN_CHARS: ReadonlySet<string> = new Set([...'〇零一二两三四五六七八九十百千万亿'])
+
+/** `isCnNumeralChar` by UTF-16 code (no one-character string to make). */
+export function isCnNumeralCode(code: number): boolean {
+  return CN_CODES.has(code)
+}
+const CN_CODES: ReadonlySet<number> = new Set([...'〇零一二两三四五六七八九十百千万亿'].map((c) => c.charCodeAt(0)))
 
 /** Normalise a digit string and exponent into a `Dec`. */
 export function dec(m: string, e = 0): Dec {
@@ -187,7 +192,7 @@ export function readChinese(text: string, i: number): NumeralToken | null {
   // the longest well-formed numeral (九千九百九十九万九千九百九十九亿…) is far shorter:
   // a cap keeps the right-to-left shrinking constant-time on runs of numeral characters
   const limit = Math.min(text.length, i + MAX_CN_NUMERAL)
-  while (j < limit && isCnNumeralChar(text[j]!)) j++
+  while (j < limit && CN_CODES.has(text.charCodeAt(j))) j++
   if (j === i) return null
   // shrink from the right until well formed (十二五 → none, 十五万 → 十五万)
   for (let end = j; end > i; end--) {
