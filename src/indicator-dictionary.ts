@@ -81,10 +81,16 @@ const dictionarySchema = z
 
 type Matching = z.infer<typeof dictionarySchema>['matching']
 
+/** Characters outside ASCII and the CJK Unified Ideographs block, the only ones NFKC may change. */
+const NOT_NFKC_STABLE = /[^\u0000-\u007f\u4e00-\u9fff]/
+
 /** Full-width to ASCII, case, whitespace, punctuation, 的 and noise words. */
 function normalise(text: string, m: Matching): string {
-  let s = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '').replace(/的/g, '')
-  for (const w of m.noise) s = s.split(w).join('')
+  // ASCII and the CJK Unified Ideographs block are NFKC-stable: skip the
+  // (costly) normalisation for the common all-Han metric.
+  const folded = NOT_NFKC_STABLE.test(text) ? text.normalize('NFKC') : text
+  let s = folded.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '').replace(/的/g, '')
+  for (const w of m.noise) if (s.includes(w)) s = s.split(w).join('')
   return s
 }
 
