@@ -82,8 +82,16 @@ export class MappedTextBuilder {
   }
 }
 
-/** The part `[start, end)` of a mapped text. */
+/**
+ * The part `[start, end)` of a mapped text. When the character after the
+ * part follows its last one in the input (the usual case) the offsets are
+ * a view of `m`'s, with no copy; otherwise they are copied to end in the
+ * right sentinel.
+ */
 export function sliceMapped(m: MappedText, start: number, end: number): MappedText {
+  if (end > start && m.offsets[end] === m.offsets[end - 1]! + 1) {
+    return { text: m.text.slice(start, end), offsets: m.offsets.subarray(start, end + 1) }
+  }
   const offsets = new Int32Array(end - start + 1)
   offsets.set(m.offsets.subarray(start, end))
   offsets[end - start] = end > start ? m.offsets[end - 1]! + 1 : m.offsets[start]!
