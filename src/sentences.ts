@@ -6,12 +6,20 @@
 import { grammars } from './grammars.js'
 import { isSpace } from './source-map.js'
 
-// Keyed by UTF-16 code: `text.charCodeAt(i)` allocates nothing, while
-// `text[i]` makes a new one-character string for every CJK character.
+// Classes by UTF-16 code in one table: `text.charCodeAt(i)` allocates
+// nothing (`text[i]` makes a string per CJK character) and a table read
+// is cheaper than a Set or Map probe for every character of the input.
 const code = (ch: string): number => ch.charCodeAt(0)
-const ENDS = new Set([...grammars.layout.sentenceEnd].map(code))
+const END = 1
+const OPENS = 2
+const CLOSES = 4
+const CLASS = new Uint8Array(0x10000)
+for (const ch of grammars.layout.sentenceEnd) CLASS[code(ch)]! |= END
+for (const [o, c] of grammars.layout.pairs) {
+  CLASS[code(o)]! |= OPENS
+  CLASS[code(c)]! |= CLOSES
+}
 const OPEN = new Map(grammars.layout.pairs.map(([o, c]) => [code(o), code(c)]))
-const CLOSE = new Set(grammars.layout.pairs.map(([, c]) => code(c)))
 const FULL_STOP = 0x2e
 
 /** `[start, end)` spans of the sentences of `text`, whitespace trimmed. */
@@ -29,22 +37,24 @@ export function splitSentences(text: string): Array<[number, number]> {
   }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    const closer = OPEN.get(c)
+    const k = CLASS[c]!
+    if (k === 0 && c !== FULL_STOP) continue
+    const closer = k & OPENS ? OPEN.get(c)! : undefined
     if (closer !== undefined && !(closer === c && stack[stack.length - 1] === c)) {
       // Runaway brackets (never closed) must not swallow the paragraph.
       if (stack.length < 8) stack.push(closer)
       continue
     }
-    if (CLOSE.has(c)) {
+    if (k & CLOSES) {
       const at = stack.lastIndexOf(c)
       if (at >= 0) stack.length = at
       continue
     }
-    if (ENDS.has(c) || (c === FULL_STOP && latinStop(text, i))) {
+    if (k & END || (c === FULL_STOP && latinStop(text, i))) {
       if (stack.length > 0 && !neverCloses(text, i, stack)) continue
       // Keep closing quotes and brackets that follow the stop.
       let j = i + 1
-      while (j < text.length && CLOSE.has(text.charCodeAt(j)) && stack.length === 0) j++
+      while (j < text.length && CLASS[text.charCodeAt(j)]! & CLOSES && stack.length === 0) j++
       push(j)
       i = j - 1
       stack.length = 0
