@@ -20,7 +20,8 @@ import type { ParseContext } from '../context.js'
 import { isLatin } from '../outline.js'
 import { isSpace } from '../source-map.js'
 import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../types.js'
-import { maskOf, type QuantityMatch } from './find.js'
+import type { QuantityMatch } from './find.js'
+import { compileMasks, maskOf, type MaskPatterns } from './masks.js'
 import { splitQuantities } from './insert.js'
 import { type Dec, dec, readArabic, shift, toNumber } from './numbers.js'
 
@@ -97,7 +98,7 @@ const G = Object.freeze(
     rangeClose: readonly string[]
     notRangeAfter: readonly string[]
     listWords: readonly string[]
-    masks: readonly RegExp[]
+    masks: MaskPatterns
   } => {
     const u = unitsSchema.parse(unitsJson)
     const q = qualifiersSchema.parse(qualifiersJson)
@@ -121,7 +122,7 @@ const G = Object.freeze(
       rangeClose: q.rangeClose,
       notRangeAfter: q.notRangeAfter,
       listWords: q.listWords,
-      masks: n.masks.map((m) => new RegExp(m.pattern, m.caseSensitive ? 'gu' : 'giu')),
+      masks: compileMasks(n.masks, true),
     }
   })(),
 )

@@ -10,6 +10,7 @@
  */
 import type { Qualifier } from '../types.js'
 import { quantityGrammar as G, type UnitEntry } from './grammar.js'
+import { maskOf } from './masks.js'
 import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
 
 /** A quantity found in a text; offsets are indices into that text. */
@@ -79,27 +80,6 @@ function skipSpaces(text: string, i: number): number {
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z]/.test(ch)
-}
-
-/**
- * The not-quantity mask of a text: 1 for every character inside a match of
- * one of `masks` (global patterns). `exec` with `lastIndex` reset first and
- * run to the end in one synchronous loop, so no state survives the call;
- * `matchAll` would be the same but clones each pattern per call (3× the
- * time on short sentences).
- */
-export function maskOf(text: string, masks: readonly RegExp[]): Uint8Array {
-  const mask = new Uint8Array(text.length + 1)
-  for (const re of masks) {
-    re.lastIndex = 0
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) re.lastIndex++
-      else mask.fill(1, m.index, m.index + m[0].length)
-    }
-    re.lastIndex = 0
-  }
-  return mask
 }
 
 /** True when `text` has a character a Chinese quantity needs: a digit or a Chinese numeral. */

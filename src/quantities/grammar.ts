@@ -8,6 +8,7 @@ import unitsJson from '../../grammars/units.json'
 import qualifiersJson from '../../grammars/qualifiers.json'
 import notQuantitiesJson from '../../grammars/not-quantities.json'
 import type { Qualifier } from '../types.js'
+import { compileMasks, type MaskPatterns } from './masks.js'
 
 const qualifier = z.enum(['eq', 'gte', 'gt', 'lte', 'lt', 'approx', 'range'])
 
@@ -80,7 +81,7 @@ export interface QuantityGrammar {
   listSeparators: readonly string[]
   vague: readonly string[]
   /** One global regex over all not-quantity patterns. */
-  masks: readonly RegExp[]
+  masks: MaskPatterns
 }
 
 const byLength = <T extends { text: string }>(list: T[]): T[] => [...list].sort((a, b) => b.text.length - a.text.length)
@@ -106,7 +107,7 @@ function load(): QuantityGrammar {
     ratioSeparators: qualifiers.ratioSeparators,
     listSeparators: qualifiers.listSeparators,
     vague: qualifiers.vague,
-    masks: not.masks.map((m) => new RegExp(m.pattern, 'gu')),
+    masks: compileMasks(not.masks),
   }
 }
 
