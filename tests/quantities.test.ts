@@ -99,6 +99,18 @@ describe('findQuantities', () => {
   })
 
   it.each([
+    // a qualifier detached from its number by the thing compared with
+    ['收入不低于当地平均工资的60%', ['gte']],
+    // 低于 inside 不低于 is not a second word
+    ['收入低于当地平均工资的60%', ['lt']],
+    ['覆盖率不到已建企业数90%', ['lt']],
+    // a number between the word and the figure takes the word
+    ['占比高于全省3%平均水平的50%', ['gt', 'eq']],
+  ])('should read the detached qualifier of %s', (t, expected) => {
+    expect(findQuantities(t).map((m) => m.qualifier)).toEqual(expected)
+  })
+
+  it.each([
     ['2010年苏州市', 'a year'],
     ['苏府〔2011〕203号', 'a document number'],
     ['“十二五”时期', 'a plan period'],

@@ -350,24 +350,34 @@ function finish(
     else if (w.q === 'approx' && qualifier === 'gt') qualifier = 'approx'
   } else if (qualifier === 'eq') {
     // detached: 不低于已建工会企业数92%
+    // (offsets into `text`, no substrings: this runs for most quantities)
     const cs = clauseStart(text, start)
-    const before = text.slice(cs, start)
     let best = -1
     let bestQ: Qualifier | null = null
     for (const d of G.detached) {
-      const k = before.lastIndexOf(d)
-      const covered = G.detached.some((o) => o.length > d.length && o.includes(d) && before.slice(k - o.indexOf(d), k - o.indexOf(d) + o.length) === o)
-      if (k > best && !covered) {
-        const between = before.slice(k + d.length)
-        if (!/[0-9０-９%％]/.test(between)) {
-          best = k
-          bestQ = G.before.find((x) => x.text === d)?.q ?? null
-        }
+      const k = text.lastIndexOf(d, start - d.length)
+      if (k < cs || k + d.length > start || k <= best) continue
+      const covered = G.detached.some((o) => {
+        const at = k - o.indexOf(d)
+        return o.length > d.length && o.includes(d) && at >= cs && at + o.length <= start && text.startsWith(o, at)
+      })
+      if (!covered && !hasDigitOrPercent(text, k + d.length, start)) {
+        best = k
+        bestQ = G.before.find((x) => x.text === d)?.q ?? null
       }
     }
     if (bestQ) qualifier = bestQ
   }
   return { start, end, numberStart, numberEnd, ...q, qualifier }
+}
+
+/** True when `text[from, to)` has a digit or a percent sign. */
+function hasDigitOrPercent(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (isDigit(c) || c === 0x25 || c === 0xff05) return true
+  }
+  return false
 }
 
 /**
