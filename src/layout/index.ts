@@ -9,7 +9,7 @@
  */
 import type { ParseContext } from '../context.js'
 import { grammars } from '../grammars.js'
-import { MappedTextBuilder } from '../source-map.js'
+import { MappedTextBuilder, type MappedText } from '../source-map.js'
 import type { InputForm } from '../types.js'
 import type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 import { detectForm } from './detect.js'
@@ -407,6 +407,15 @@ function isBareHeading(text: string): boolean {
 }
 
 function joinLines(input: string, lines: Array<ClassifiedLine & CleanLine>, asides: AsideBlock[]): TextBlock & { asides?: AsideBlock[] } {
+  const first = lines[0]!
+  const last = lines[lines.length - 1]!
+  // One line (web text, markdown): its mapped text is the block's, no copy.
+  const text = lines.length === 1 ? first.text : joinedText(lines)
+  const block = textBlock(input, [first, last], text, first.mdHeading || undefined)
+  return asides.length ? { ...block, asides } : block
+}
+
+function joinedText(lines: ReadonlyArray<ClassifiedLine & CleanLine>): MappedText {
   const b = new MappedTextBuilder()
   let prev = ''
   for (const l of lines) {
@@ -418,10 +427,7 @@ function joinLines(input: string, lines: Array<ClassifiedLine & CleanLine>, asid
     b.appendMapped(t)
     prev = t.text
   }
-  const first = lines[0]!
-  const last = lines[lines.length - 1]!
-  const block = textBlock(input, [first, last], b.build(), first.mdHeading || undefined)
-  return asides.length ? { ...block, asides } : block
+  return b.build()
 }
 
 function textBlock(input: string, span: Line[], text: TextBlock['text'], mdHeading?: number): TextBlock {
