@@ -86,12 +86,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
   const { tree, ctx } = treeStages(text, options)
   // Sentences and tables written in English are read by the English finder
   // (all of them with lang 'en', none with 'zh').
+  // A plan with no such sentence or table skips the English stages.
   const lang = options.lang ?? 'auto'
   const all = lang === 'en'
-  insertQuantities(tree, ctx, new Set(lang === 'zh' ? [] : englishParents(tree, all)))
-  if (lang !== 'zh') insertEnglishQuantities(tree, ctx, all)
+  const english = lang === 'zh' ? [] : englishParents(tree, all)
+  insertQuantities(tree, ctx, new Set(english))
+  if (english.length > 0) insertEnglishQuantities(tree, ctx, all)
   assignRoles(tree, ctx)
-  if (lang !== 'zh') assignEnglishRoles(tree, ctx, all)
+  if (english.length > 0) assignEnglishRoles(tree, ctx, all)
   linkQuantities(tree)
   const indicators = buildIndicators(tree, ctx)
   linkIndicators(indicators)

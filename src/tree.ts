@@ -249,8 +249,8 @@ function frontMatter(doc: Document, blocks: Block[]): void {
     if (b.kind !== 'text') break
     const t = b.text.text.replace(/\s+/g, ' ').trim()
     if (matchMarker(t)) break
-    const num = DOC_NUMBER.exec(t)
-    if (num && t.length <= 40) {
+    const num = t.length <= 40 ? DOC_NUMBER.exec(t) : null
+    if (num) {
       doc.docNumber ??= num[0].replace(/\s+/g, '')
       continue
     }
