@@ -3,7 +3,8 @@
  * Benchmark of the BUILT package (`dist/index.js`) against the libraries
  * people would use instead, in one run, on the same text:
  *
- * - plan-parse: `parsePlan(text)` on every seed, N times; MB/s, median and
+ * - plan-parse: `parsePlan(text)` on every seed, N times after W untimed
+ *   passes over all seeds (steady state); MB/s, median and
  *   p95 time per document, retained heap and peak RSS per MB of input.
  * - remark-parse: `unified().use(remarkParse).parse(text)` on the same text
  *   (a floor for "just reading the text").
@@ -15,7 +16,7 @@
  *   parsed in a fresh child process so that its peak RSS is its own.
  *
  * Usage: `npm run bench` (builds first), or `node scripts/bench.mjs
- * [--quick] [--runs N] [--sizes 1,10,100] [--json FILE]`.
+ * [--quick] [--runs N] [--warmups N] [--sizes 1,10,100] [--json FILE]`.
  *
  * Sizes are UTF-8 bytes of the text, the size of the file on disk;
  * 1 MB = 1,000,000 bytes. Times come from `performance.now()`, memory from
@@ -36,20 +37,22 @@ const MB = 1_000_000
 // Command line
 
 function parseArgs(argv) {
-  const args = { quick: false, runs: undefined, sizes: undefined, json: undefined, child: undefined }
+  const args = { quick: false, runs: undefined, warmups: undefined, sizes: undefined, json: undefined, child: undefined }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--quick') args.quick = true
     else if (a === '--runs') args.runs = Number(argv[++i])
+    else if (a === '--warmups') args.warmups = Number(argv[++i])
     else if (a === '--sizes') args.sizes = argv[++i].split(',').map(Number)
     else if (a === '--json') args.json = argv[++i]
     else if (a === '--scale-child') args.child = Number(argv[++i])
     else if (a === '--help' || a === '-h') {
-      console.log('node scripts/bench.mjs [--quick] [--runs N] [--sizes 1,10,100] [--json FILE]')
+      console.log('node scripts/bench.mjs [--quick] [--runs N] [--warmups N] [--sizes 1,10,100] [--json FILE]')
       process.exit(0)
     } else throw new Error(`unknown argument ${a}`)
   }
   args.runs ??= args.quick ? 3 : 20
+  args.warmups ??= args.quick ? 1 : 5
   args.sizes ??= args.quick ? [1] : [1, 10, 100]
   return args
 }
@@ -187,8 +190,13 @@ function heapCost(fn, text) {
   return { peak: Math.max(0, peak), retained: Math.max(0, retained) }
 }
 
-async function benchSeeds(seeds, runs, parsePlan, treeOnly) {
+async function benchSeeds(seeds, runs, warmups, parsePlan, treeOnly) {
   const remark = await loadRemark()
+  // Steady state, as in a long batch: every contender reads every seed
+  // `warmups` times before anything is timed, so no seed is timed while
+  // the JIT is still compiling (the first seed would otherwise pay for all).
+  const contenders = treeOnly ? [parsePlan, remark, treeOnly] : [parsePlan, remark]
+  for (let w = 0; w < warmups; w++) for (const seed of seeds) for (const fn of contenders) fn(seed.text)
   const rows = []
   for (const seed of seeds) {
     const [full, rem, tree] = timeInterleaved(treeOnly ? [parsePlan, remark, treeOnly] : [parsePlan, remark], seed.text, runs)
@@ -325,13 +333,14 @@ async function main() {
   const report = {
     machine: { cpu, cores: os.availableParallelism?.() ?? os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: os.loadavg() },
     runs: args.runs,
+    warmups: args.warmups,
   }
   console.log(`plan-parse benchmark — ${cpu}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node ${process.version}`)
   console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`)
-  console.log(`${seeds.length} seeds, ${fmt(totalBytes / MB, 3)} MB UTF-8 (${sum(seeds.map((s) => s.text.length))} characters), ${args.runs} runs each\n`)
+  console.log(`${seeds.length} seeds, ${fmt(totalBytes / MB, 3)} MB UTF-8 (${sum(seeds.map((s) => s.text.length))} characters), ${args.runs} timed runs each after ${args.warmups} untimed passes over all seeds\n`)
 
   // 1. Seeds
-  const rows = await benchSeeds(seeds, args.runs, parsePlan, treeOnly)
+  const rows = await benchSeeds(seeds, args.runs, args.warmups, parsePlan, treeOnly)
   const seedTable = rows.map((r) => {
     const mbs = (times) => r.seed.bytes / MB / (median(times) / 1000)
     return [
