@@ -355,8 +355,8 @@ function finish(
     let best = -1
     let bestQ: Qualifier | null = null
     for (const d of G.detached) {
-      const k = text.lastIndexOf(d, start - d.length)
-      if (k < cs || k + d.length > start || k <= best) continue
+      const k = lastIndexWithin(text, d, cs, start)
+      if (k < 0 || k <= best) continue
       const covered = G.detached.some((o) => {
         const at = k - o.indexOf(d)
         return o.length > d.length && o.includes(d) && at >= cs && at + o.length <= start && text.startsWith(o, at)
@@ -369,6 +369,12 @@ function finish(
     if (bestQ) qualifier = bestQ
   }
   return { start, end, numberStart, numberEnd, ...q, qualifier }
+}
+
+/** The last start of `word` inside `text[from, to)`, or -1; looks no further back than `from`. */
+function lastIndexWithin(text: string, word: string, from: number, to: number): number {
+  for (let k = to - word.length; k >= from; k--) if (text.startsWith(word, k)) return k
+  return -1
 }
 
 /** True when `text[from, to)` has a digit or a percent sign. */
