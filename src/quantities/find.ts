@@ -257,7 +257,7 @@ export function findQuantities(text: string, hints: FindHints = {}): QuantityMat
       }
     }
     // 数十万 / 几百
-    if (VAGUE.has(code) && isCnNumeralCode(text.charCodeAt(i + 1)) && !mask[i]) {
+    if (isCnNumeralCode(text.charCodeAt(i + 1)) && VAGUE.has(code) && !mask[i]) {
       let j = i + 1
       let exp = 0
       while (j < text.length && /[十百千万亿]/.test(text[j]!)) exp += ({ 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 } as Record<string, number>)[text[j]!]!, j++

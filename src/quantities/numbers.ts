@@ -42,14 +42,16 @@ function digitOf(code: number): string {
 
 /** True for a character that can be part of a Chinese numeral. */
 export function isCnNumeralChar(ch: string): boolean {
-  return ch.length === 1 && CN_CODES.has(ch.charCodeAt(0))
+  return ch.length === 1 && isCnNumeralCode(ch.charCodeAt(0))
 }
 
 /** `isCnNumeralChar` by UTF-16 code (no one-character string to make). */
 export function isCnNumeralCode(code: number): boolean {
-  return CN_CODES.has(code)
+  return CN_TABLE[code] === 1
 }
-const CN_CODES: ReadonlySet<number> = new Set([...'〇零一二两三四五六七八九十百千万亿'].map((c) => c.charCodeAt(0)))
+/** 1 at the UTF-16 code of each Chinese numeral character (a table read per character of the text). */
+const CN_TABLE = new Uint8Array(0x10000)
+for (const c of '〇零一二两三四五六七八九十百千万亿') CN_TABLE[c.charCodeAt(0)] = 1
 
 /** Normalise a digit string and exponent into a `Dec`. */
 export function dec(m: string, e = 0): Dec {
@@ -192,7 +194,7 @@ export function readChinese(text: string, i: number): NumeralToken | null {
   // the longest well-formed numeral (九千九百九十九万九千九百九十九亿…) is far shorter:
   // a cap keeps the right-to-left shrinking constant-time on runs of numeral characters
   const limit = Math.min(text.length, i + MAX_CN_NUMERAL)
-  while (j < limit && CN_CODES.has(text.charCodeAt(j))) j++
+  while (j < limit && isCnNumeralCode(text.charCodeAt(j))) j++
   if (j === i) return null
   // shrink from the right until well formed (十二五 → none, 十五万 → 十五万)
   for (let end = j; end > i; end--) {
