@@ -52,6 +52,12 @@ const FAN = 0x7ffb // 翻
 const BAI = 0x767e // 百
 const LATIN_L = 0x6c
 const LATIN_I = 0x49
+/** Power of ten of each scale character by UTF-16 code (十 1 … 亿 8), 0 for others. */
+const SCALE_EXP = new Uint8Array(0x10000)
+for (const [ch, e] of G.scales) if (ch.length === 1) SCALE_EXP[ch.charCodeAt(0)] = e
+const SHI = 0x5341 // 十
+const WAN = 0x4e07 // 万
+const YI = 0x4ebf // 亿
 /** One-character vague words (数十万, 几百). */
 const VAGUE = codes(G.vague.filter((w) => w.length === 1).join(''))
 const LOOKBACK = 40
@@ -107,11 +113,11 @@ function readScale(text: string, i: number): { exp: number; end: number } {
   let exp = 0
   let j = i
   while (j < text.length) {
-    const ch = text[j]!
-    const e = G.scales.get(ch)
-    if (e === undefined || (exp === 0 && ch === '十')) break
+    const c = text.charCodeAt(j)
+    const e = SCALE_EXP[c]!
+    if (e === 0 || (exp === 0 && c === SHI)) break
     // a scale word that begins a unit (千米, 千瓦时, 百分点, 千兆) is the unit
-    if (exp === 0 && matchUnit(text, j, 'arabic') && !/^[万亿]/.test(ch)) break
+    if (exp === 0 && c !== WAN && c !== YI && matchUnit(text, j, 'arabic')) break
     exp += e
     j++
   }
@@ -135,7 +141,7 @@ function readPiece(text: string, i: number): Piece | null {
   if (!tok) return null
   let value = tok.value
   let j = tok.end
-  let scaled = tok.kind === 'cn' && /[万亿]/.test(text.slice(tok.start, tok.end))
+  let scaled = tok.kind === 'cn' && hasWanOrYi(text, tok.start, tok.end)
   let approxWord: Qualifier | undefined
   if (tok.kind === 'arabic') {
     for (const w of G.afterScale) {
@@ -155,17 +161,29 @@ function readPiece(text: string, i: number): Piece | null {
       scaled = true
     }
   }
-  for (const w of approxWord ? [] : G.afterScale) {
+  if (!approxWord) {
     const at = skipSpaces(text, j)
-    if (text.startsWith(w.text, at)) {
-      approxWord = w.q
-      j = at + w.text.length
-      break
+    for (const w of G.afterScale) {
+      if (text.startsWith(w.text, at)) {
+        approxWord = w.q
+        j = at + w.text.length
+        break
+      }
     }
   }
-  const at = skipSpaces(text, j)
-  const unit = matchUnit(text, at, tok.kind) ?? undefined
-  return { tok, value, end: j, scaled, ...(approxWord ? { approxWord } : {}), ...(unit ? { unit } : {}), unitEnd: unit ? unit.end : j }
+  const unit = matchUnit(text, skipSpaces(text, j), tok.kind)
+  const piece: Piece = { tok, value, end: j, scaled, unitEnd: unit ? unit.end : j }
+  if (approxWord) piece.approxWord = approxWord
+  if (unit) piece.unit = unit
+  return piece
+}
+
+function hasWanOrYi(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c === WAN || c === YI) return true
+  }
+  return false
 }
 
 function isYearLike(p: Piece): boolean {
