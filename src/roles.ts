@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import rolesJson from '../grammars/roles.json'
+import { codeTable } from './code-table.js'
 import type { ParseContext } from './context.js'
 import type { Change, Document, Nodes, Quantity, Role, Root, Table, TableCell } from './types.js'
 
@@ -54,8 +55,9 @@ const R = roleGrammar
 const FIVE_YEAR: Readonly<Record<string, number>> = { 八五: 1995, 九五: 2000, 十五: 2005, 十一五: 2010, 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 }
 const PERIOD_RE = /[“"＂]?(十[一二三四五]五|十五|九五|八五)[”"＂]?\s*(期末|末年|末|期间|时期|初|期)?/gu
 const YEAR_RE = /((?:19|20)\d{2})\s*年\s*(底|末|初|年底|年末|上半年|度)?/gu
-const BOUNDARY = /[，。；：,;:！？!?（）()]/
-const SENTENCE_END = /[。！？；!?;]/
+/** Clause boundaries and sentence ends by UTF-16 code (read per character, so no one-character strings). */
+const BOUNDARY = codeTable('，。；：,;:！？!?（）()')
+const SENTENCE_END = codeTable('。！？；!?;')
 
 /** Plan period: from the tree, else from the first document's title. */
 export function planPeriodOf(tree: Root): { start: number; end: number } | null {
@@ -179,7 +181,7 @@ function sentenceRoles(
   let scanned = 0
   spans.forEach(({ q, s, e }, k) => {
     // a table cell may hold several sentences: a date of an earlier one does not carry over
-    for (; scanned < s; scanned++) if (SENTENCE_END.test(text[scanned]!)) sentenceStart = scanned + 1
+    for (; scanned < s; scanned++) if (SENTENCE_END[text.charCodeAt(scanned)]) sentenceStart = scanned + 1
     const before = text.slice(0, s)
     const clauseStart = lastBoundary(text, s)
     const clause = text.slice(clauseStart, s)
@@ -222,7 +224,7 @@ function sentenceRoles(
 }
 
 function lastBoundary(text: string, s: number): number {
-  for (let k = s - 1; k >= 0; k--) if (BOUNDARY.test(text[k]!)) return k + 1
+  for (let k = s - 1; k >= 0; k--) if (BOUNDARY[text.charCodeAt(k)]) return k + 1
   return 0
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Qualifier } from '../types.js'
 import { quantityGrammar as G, type UnitEntry } from './grammar.js'
+import { codeTable } from '../code-table.js'
 import { maskOf } from './masks.js'
 import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
 
@@ -41,11 +42,8 @@ export interface FindHints {
   cell?: boolean
 }
 
-// Character classes by UTF-16 code: `text.charCodeAt(i)` makes no string,
-// `text[i]` makes a new one for every CJK character.
-const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)))
-const CLAUSE_END = codes('，。；：！？,;:!?\t\n（）()')
-const SEGMENT_START = codes('。；！？：;:!?\t\n')
+const CLAUSE_END = codeTable('，。；：！？,;:!?\t\n（）()')
+const SEGMENT_START = codeTable('。；！？：;:!?\t\n')
 /** Space, ideographic space, no-break space: the blanks allowed inside a quantity. */
 const isBlank = (code: number): boolean => code === 0x20 || code === 0x3000 || code === 0xa0
 const FAN = 0x7ffb // 翻
@@ -59,7 +57,7 @@ const SHI = 0x5341 // 十
 const WAN = 0x4e07 // 万
 const YI = 0x4ebf // 亿
 /** One-character vague words (数十万, 几百). */
-const VAGUE = codes(G.vague.filter((w) => w.length === 1).join(''))
+const VAGUE = codeTable(G.vague.filter((w) => w.length === 1).join(''))
 const LOOKBACK = 40
 
 interface UnitHit {
@@ -193,7 +191,7 @@ function isYearLike(p: Piece): boolean {
 
 function clauseStart(text: string, i: number): number {
   const lo = Math.max(0, i - LOOKBACK)
-  for (let k = i - 1; k >= lo; k--) if (CLAUSE_END.has(text.charCodeAt(k))) return k + 1
+  for (let k = i - 1; k >= lo; k--) if (CLAUSE_END[text.charCodeAt(k)]) return k + 1
   return lo
 }
 
@@ -216,7 +214,7 @@ const YEAR_DURATION_AFTER = ['每', '满', '连续', '为期', '期限', '期限
 const INHERIT_AFTER = /(?:提高|增加|上升|下降|降低|调整|增长|减少|提升)(?:到|至|为)$/
 const PERSON_BEFORE = /(?:人才|人口|人数|人员|劳动力|劳动者|职工|农民|居民|老年人|学生|毕业生|群众|培训|就业|人)[^，。；、]{0,8}$/
 const ARTICLE_LIKE = new Set(['个', '项', '家', '所', '条', '类', '批', '件', '场', '座', '种', '名', '位', '套'])
-const CN_BAD_PREV = codes('统唯之同进单其专划初归星周逐')
+const CN_BAD_PREV = codeTable('统唯之同进单其专划初归星周逐')
 
 function applyUnit(p: Piece, entry: UnitEntry): { value: Dec; code: string; classifier?: string } {
   let v = p.value
@@ -275,7 +273,7 @@ export function findQuantities(text: string, hints: FindHints = {}): QuantityMat
       }
     }
     // 数十万 / 几百
-    if (isCnNumeralCode(text.charCodeAt(i + 1)) && VAGUE.has(code) && !mask[i]) {
+    if (isCnNumeralCode(text.charCodeAt(i + 1)) && VAGUE[code] && !mask[i]) {
       let j = i + 1
       let exp = 0
       while (j < text.length && /[十百千万亿]/.test(text[j]!)) exp += ({ 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 } as Record<string, number>)[text[j]!]!, j++
@@ -413,14 +411,14 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
   if (!p) return null
   const tok = p.tok
   if (tok.kind === 'cn') {
-    if (CN_BAD_PREV.has(text.charCodeAt(i - 1)) || isCnNumeralCode(text.charCodeAt(i - 1))) return tok.end
+    if (CN_BAD_PREV[text.charCodeAt(i - 1)] || isCnNumeralCode(text.charCodeAt(i - 1))) return tok.end
   }
   // list marker at a segment start: 3.90%以上 → marker 3. and 90%
   if (!hints.cell && tok.kind === 'arabic' && tok.decimal) {
     let k = i - 1
     while (k >= 0 && isBlank(text.charCodeAt(k))) k--
     const intLen = text.slice(i, tok.end).search(/[.．]/)
-    if ((k < 0 || SEGMENT_START.has(text.charCodeAt(k))) && intLen >= 1 && intLen <= 2) {
+    if ((k < 0 || SEGMENT_START[text.charCodeAt(k)]) && intLen >= 1 && intLen <= 2) {
       return i + intLen + 1
     }
   }

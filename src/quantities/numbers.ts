@@ -6,6 +6,7 @@
  * scale words are applied by shifting the decimal point: `146.23万` is
  * `14623e2` = 1462300, never 1462299.9999999998.
  */
+import { codeTable } from '../code-table.js'
 
 /** An exact decimal: the integer written by `m` times ten to the `e`. */
 export interface Dec {
@@ -50,8 +51,7 @@ export function isCnNumeralCode(code: number): boolean {
   return CN_TABLE[code] === 1
 }
 /** 1 at the UTF-16 code of each Chinese numeral character (a table read per character of the text). */
-const CN_TABLE = new Uint8Array(0x10000)
-for (const c of '〇零一二两三四五六七八九十百千万亿') CN_TABLE[c.charCodeAt(0)] = 1
+const CN_TABLE = codeTable('〇零一二两三四五六七八九十百千万亿')
 
 /** Normalise a digit string and exponent into a `Dec`. */
 export function dec(m: string, e = 0): Dec {
