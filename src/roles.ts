@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import rolesJson from '../grammars/roles.json'
-import { codeTable } from './code-table.js'
+import { codeTable, execAll } from './scan.js'
 import type { ParseContext } from './context.js'
 import type { Change, Document, Nodes, Quantity, Role, Root, Table, TableCell } from './types.js'
 
@@ -92,8 +92,8 @@ export function timeRefs(text: string): TimeRef[] {
     const base = R.baseMarkers.some((b) => before.endsWith(b)) || /^(?:相比|比较)/.test(after)
     refs.push({ start, end, year, base })
   }
-  for (const m of text.matchAll(YEAR_RE)) push(m.index, m.index + m[0].length, Number(m[1]))
-  for (const m of text.matchAll(PERIOD_RE)) {
+  for (const m of execAll(YEAR_RE, text)) push(m.index, m.index + m[0].length, Number(m[1]))
+  for (const m of execAll(PERIOD_RE, text)) {
     const end = FIVE_YEAR[m[1]!]
     if (!end) continue
     // a bare 十五 must name the period (“十五”, 十五期末), not fifteen

@@ -19,6 +19,7 @@ import type { ParseContext } from '../context.js'
 import { isLatin } from '../outline.js'
 import { planPeriodOf, roleGrammar } from '../roles.js'
 import type { Change, Nodes, PhrasingContent, Quantity, Role, Root, Table, TableCell } from '../types.js'
+import { execAll } from '../scan.js'
 import { englishHeaderRows, englishHeaders, englishNameColumn, isLatinTable, nounPhraseAfter } from './english.js'
 
 type Period = { start: number; end: number }
@@ -102,7 +103,7 @@ export function englishTimeRefs(text: string): TimeRef[] {
   const refs: TimeRef[] = []
   const lower = text.toLowerCase()
   const YEAR = /(?<!\d|\d[,.])((?:19|20)\d{2})(?!\d|[,.]\d)/g
-  for (const m of text.matchAll(YEAR)) {
+  for (const m of execAll(YEAR, text)) {
     const s = m.index
     const before = lower.slice(Math.max(0, s - 24), s)
     const after = lower.slice(s + 4, s + 12)
@@ -112,7 +113,7 @@ export function englishTimeRefs(text: string): TimeRef[] {
     refs.push({ start: s, end: s + 4, year: Number(m[1]), base })
   }
   FYP.lastIndex = 0
-  for (const m of text.matchAll(FYP)) {
+  for (const m of execAll(FYP, text)) {
     const end = planEnd(m[1] ? Number(m[1]) : (ORDINALS[m[2]!.toLowerCase()] ?? 0))
     if (!end) continue
     const before = lower.slice(Math.max(0, m.index - 24), m.index)

@@ -10,7 +10,7 @@
  */
 import type { Qualifier } from '../types.js'
 import { quantityGrammar as G, type UnitEntry } from './grammar.js'
-import { codeTable } from '../code-table.js'
+import { codeTable } from '../scan.js'
 import { maskOf } from './masks.js'
 import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
 
