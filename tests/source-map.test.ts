@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MappedTextBuilder, inputSpan, mapIdentity, sliceMapped, trimMapped } from '../src/source-map.js'
+import { MappedTextBuilder, createLocator, inputSpan, mapIdentity, sliceMapped, trimMapped } from '../src/source-map.js'
 
 /** `5.83\n\n亿元` joined to `5.83亿元` (the example of the module comment). */
 function joined() {
@@ -47,5 +47,18 @@ describe('source map', () => {
     const t = trimMapped(m)
     expect(t.text).toBe('指标')
     expect(inputSpan(t, 0, t.text.length)).toEqual([2, 4])
+  })
+
+  it('gives 1-based lines and columns, and one point object per offset where nodes meet', () => {
+    const loc = createLocator('一、目标\r\n增长5%\n')
+    const a = loc.position(0, 4)
+    const b = loc.position(4, 10)
+    expect(a.end).toEqual({ line: 1, column: 5, offset: 4 })
+    expect(loc.point(6)).toEqual({ line: 2, column: 1, offset: 6 })
+    expect(b.end).toEqual({ line: 2, column: 5, offset: 10 })
+    expect(b.start).toBe(a.end)
+    // a different offset in the same cache slot gets its own, right point
+    expect(loc.point(4 + 4096)).toEqual({ line: 3, column: 4100 - 11 + 1, offset: 4100 })
+    expect(loc.point(4)).toEqual({ line: 1, column: 5, offset: 4 })
   })
 })
