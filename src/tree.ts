@@ -223,7 +223,9 @@ function tableOf(block: TableBlock, ctx: ParseContext): Table {
     })
     return { type: 'tableRow', kind, children: cells, position: ctx.locator.position(r.start, r.end) }
   })
-  return { type: 'table', form: block.form, children: rows, position: ctx.locator.position(block.start, block.end) }
+  const table: Table = { type: 'table', form: block.form, children: rows, position: ctx.locator.position(block.start, block.end) }
+  if (block.asides?.length) table.data = { setAside: block.asides.map((a) => asideOf(a, ctx)) }
+  return table
 }
 
 /** Containers span from their first to their last child. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/index.js'
 import { splitSentences } from '../src/sentences.js'
 import type { Nodes, Root, Section, SetAside, Table, TableCell } from '../src/types.js'
+import { treeProblems } from './property-invariants.js'
 
 function all(tree: Root): Nodes[] {
   const out: Nodes[] = []
@@ -145,6 +146,17 @@ describe('parsePlan: paragraphs, sentences and lists', () => {
 })
 
 describe('parsePlan: tables', () => {
+  it('should keep a rule between tab-separated rows inside the table, not after it', () => {
+    // found by the property test: the rule used to follow the table as a sibling inside its span
+    const text = '就业\t\n|---|---|\n\t4\t4'
+    const result = parsePlan(text)
+    const flow = result.tree.children[0]!.children
+    expect(flow.map((n) => n.type)).toEqual(['table'])
+    const table = flow[0] as Table
+    expect((table.data?.setAside as SetAside[]).map((a) => [a.reason, a.value])).toEqual([['separator', '|---|---|']])
+    expect(treeProblems(result, text)).toEqual([])
+  })
+
   it('should read a Word table with one cell per line and join vertical text', () => {
     const text = '\t序号\n\t类别\n\t项目\n\t1\n\t就\n业\n类\n\t创业孵化\n\t2\n\t社\n保\n类\n\t一卡通'
     const table = all(parsePlan(text).tree).find((n): n is Table => n.type === 'table')!

@@ -22,6 +22,8 @@ export interface TableBlock {
   rows: Array<{ cells: Array<{ text: MappedText; start: number; end: number }>; start: number; end: number }>
   start: number
   end: number
+  /** Lines between its rows that are not rows (a `---` rule). */
+  asides?: AsideBlock[]
 }
 
 export interface AsideBlock {

@@ -258,7 +258,12 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
         ctx.warn('table-ragged', ctx.locator.position(r.start, r.end), `row has ${width(r)} cells, first row has ${rows[0]!.cells.length}`)
       }
     }
-    blocks.push({ kind: 'table', form: 'tsv', rows, start: rows[0]!.start, end: rows[rows.length - 1]!.end })
+    const table: TableBlock = { kind: 'table', form: 'tsv', rows, start: rows[0]!.start, end: rows[rows.length - 1]!.end }
+    // a rule between two rows lies inside the table, one after the last row follows it
+    const inside = asides.filter((a) => a.start < table.end)
+    if (inside.length) table.asides = inside
+    blocks.push(table)
+    asides.splice(0, inside.length)
   }
   blocks.push(...asides)
   return j
