@@ -29,8 +29,8 @@ export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
     current = new MappedTextBuilder()
   }
   const chrome = (node: Element): void => {
-    const s = node.position?.start.offset
-    const e = node.position?.end.offset
+    const s = clamp(node.position?.start.offset, input)
+    const e = clamp(node.position?.end.offset, input)
     if (s !== undefined && e !== undefined && e > s) blocks.push({ kind: 'aside', reason: 'markup', start: s, end: e } satisfies AsideBlock)
   }
   const walk = (node: HastNodes): void => {
@@ -98,8 +98,8 @@ function withMarkupGaps(input: string, blocks: Block[]): Block[] {
  * break between CJK text).
  */
 function appendText(input: string, node: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } }, b: MappedTextBuilder): void {
-  const s = node.position?.start.offset
-  const e = node.position?.end.offset
+  const s = clamp(node.position?.start.offset, input)
+  const e = clamp(node.position?.end.offset, input)
   if (s === undefined || e === undefined) return
   const value = node.value
   let i = s
@@ -153,15 +153,23 @@ function tableBlock(input: string, table: Element): TableBlock | undefined {
         }
         collect(c)
         const text: MappedText = trimMapped(b.build())
-        cells.push({ text, start: c.position?.start.offset ?? 0, end: c.position?.end.offset ?? 0 })
+        cells.push({ text, start: clamp(c.position?.start.offset, input) ?? 0, end: clamp(c.position?.end.offset, input) ?? 0 })
       }
       // A row the parser implied (no <tr> in the source) spans its cells.
-      if (cells.length) rows.push({ cells, start: node.position?.start.offset ?? cells[0]!.start, end: node.position?.end.offset ?? cells[cells.length - 1]!.end })
+      if (cells.length) rows.push({ cells, start: clamp(node.position?.start.offset, input) ?? cells[0]!.start, end: clamp(node.position?.end.offset, input) ?? cells[cells.length - 1]!.end })
       return
     }
     for (const c of node.children) if (c.type === 'element') visit(c)
   }
   visit(table)
   if (!rows.length) return undefined
-  return { kind: 'table', form: 'html', rows, start: table.position?.start.offset ?? 0, end: table.position?.end.offset ?? 0 }
+  return { kind: 'table', form: 'html', rows, start: clamp(table.position?.start.offset, input) ?? 0, end: clamp(table.position?.end.offset, input) ?? 0 }
+}
+
+/**
+ * An offset from the HTML parser, kept inside the input: at the end of a
+ * file it can point one past it (a comment left open: `<td><!--`).
+ */
+function clamp(offset: number | undefined, input: string): number | undefined {
+  return offset === undefined ? undefined : Math.min(offset, input.length)
 }
