@@ -51,6 +51,7 @@ export function collectQuantities(tree: Root): QuantityRecord[] {
   const out: QuantityRecord[] = []
   walkSections(tree, (node, path, document) => {
     if (node.type !== 'sentence' && node.type !== 'tableCell') return false
+    if (!node.children.some((c) => c.type === 'quantity')) return true
     const context = plainText(node.children)
     for (const c of node.children) if (c.type === 'quantity') out.push(record(c, { path, document, context }))
     return true

@@ -172,8 +172,8 @@ function sentenceRoles(
   cellYear: number | null = null,
   carry: MetricCarry = { metrics: [] },
 ): void {
+  if (!children.some((c) => c.type === 'quantity')) return
   const { text, spans } = flatten(children)
-  if (spans.length === 0) return
   const refs = timeRefs(text)
   const planEnd = period?.end ?? null
   const metrics = sentenceMetrics(text, spans, carry)
