@@ -117,6 +117,7 @@ export function splitQuantities<H extends { cell?: boolean }>(
   }
   if (at < map.text.length) out.push(textNode(map, at, map.text.length, ctx))
   parent.children = out
+  ctx.textMaps.delete(only)
 }
 
 function textNode(map: MappedText, s: number, e: number, ctx: ParseContext): Text {
