@@ -92,6 +92,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParseResult
   const english = lang === 'zh' ? [] : englishParents(tree, all)
   insertQuantities(tree, ctx, new Set(english))
   if (english.length > 0) insertEnglishQuantities(tree, ctx, all)
+  // The offset maps only serve to place quantities: free them for the later stages.
+  ctx.textMaps.clear()
   assignRoles(tree, ctx)
   if (english.length > 0) assignEnglishRoles(tree, ctx, all)
   linkQuantities(tree)
