@@ -64,6 +64,16 @@ const planLines = fc
   )
   .map((lines) => lines.join('\n'))
 
+/** English translations of plans: their numbering, numbers and units. */
+const ENGLISH = [
+  'Part I', 'Chapter 1', 'Section 2', 'Article 3', 'Box 1', 'Annex 2', '(a)', '(ii)', '1.', 'The', 'urban', 'jobs', 'rate',
+  'will', 'reach', 'by 2025', 'over', 'no more than', 'at least', 'about', 'RMB', 'yuan', 'million', 'billion', 'percent',
+  'percentage points', 'per person per month', '10', '4.5', '1,624', '3-5', '2021-2025', '14th Five-Year Plan', '%', '5G',
+]
+const englishSoup = fc
+  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ENGLISH) }, { weight: 2, arbitrary: fc.constantFrom(' ', '\n', '\t', '. ', ', ', '; ') }, { weight: 1, arbitrary: token }), { maxLength: 80 })
+  .map((parts) => parts.join(' '))
+
 /** Any string at all, including lone surrogates. */
 const anyString = fc.oneof(
   fc.string({ maxLength: 200 }),
@@ -87,6 +97,7 @@ describe('parsePlan on any string', () => {
     ['plan-like soup', planSoup, 400],
     ['line-structured plan text', planLines, 300],
     ['text mixed with HTML tags', htmlSoup, 300],
+    ['English plan text', englishSoup, 300],
   ]
   for (const [name, arb, numRuns] of cases) {
     it(`should return a sound, lossless tree when given ${name}`, () => {

@@ -70,6 +70,11 @@ describe('findEnglishQuantities: notations', () => {
     expect(first(text)).toMatchObject(want)
   })
 
+  it('should not read a currency word for two numbers when it stands between them', () => {
+    // found by the property test: 1,624 RMB and RMB 1 overlapped
+    expect(findEnglishQuantities('1,624 RMB 1.').map((m) => [m.start, m.end, m.value, m.unit])).toEqual([[0, 9, 1624, 'CNY']])
+  })
+
   it('should shift the decimal point exactly when a scale word follows a decimal', () => {
     expect(first('0.07 billion')?.value).toBe(70000000)
     expect(first('146.23 million')?.value).toBe(146230000)

@@ -475,6 +475,12 @@ export function findEnglishQuantities(text: string, hints: EnglishHints = {}): Q
       i = Math.max(r, i + 1)
       continue
     }
+    const previous = out[out.length - 1]
+    if (previous && r.start < previous.end) {
+      // 1,624 RMB 1: the word before this number already ends the quantity before it
+      i = Math.max(r.end, i + 1)
+      continue
+    }
     out.push(r)
     i = Math.max(r.end, i + 1)
   }

@@ -106,7 +106,13 @@ export function splitQuantities<H extends { cell?: boolean }>(
   } else {
     matches = find(map.text, hints)
   }
-  matches = matches.filter((m) => map.offsets[m.start]! >= skipBefore && m.end > m.start)
+  // the finders never overlap two matches; should one ever, the later is dropped (its text stays in the earlier)
+  let lastEnd = 0
+  matches = matches.filter((m) => {
+    const keep = map.offsets[m.start]! >= skipBefore && m.end > m.start && m.start >= lastEnd
+    if (keep) lastEnd = m.end
+    return keep
+  })
   if (matches.length === 0) return
   const out: PhrasingContent[] = []
   let at = 0
