@@ -3,6 +3,7 @@
  * and the number they stand for. The schemes are data
  * (`grammars/numbering.json`); this module only reads numerals.
  */
+import { firstChars, indexByFirstChar } from './first-chars.js'
 import { grammars, type SchemeGrammar } from './grammars.js'
 
 export interface MarkerMatch {
@@ -58,7 +59,8 @@ export function readLatinNumeral(s: string): number {
 
 /** The marker at the start of `text`, if any. */
 export function matchMarker(text: string): MarkerMatch | undefined {
-  for (const scheme of grammars.schemes) {
+  // only the schemes that can start with the text's first character, in grammar order
+  for (const scheme of SCHEMES.at(text.charCodeAt(0))) {
     const m = scheme.regex.exec(text)
     if (!m) continue
     const num = m.groups?.num
@@ -82,6 +84,8 @@ export function matchMarker(text: string): MarkerMatch | undefined {
   }
   return undefined
 }
+
+const SCHEMES = indexByFirstChar(grammars.schemes, (s) => firstChars(s.pattern, s.regex.ignoreCase))
 
 /** True when `text` begins with a numbering marker of any scheme. */
 export function startsWithMarker(text: string): boolean {

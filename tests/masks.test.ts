@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import notQuantities from '../grammars/not-quantities.json'
 import notQuantitiesEn from '../grammars/not-quantities-en.json'
-import { compileMasks, firstChars, maskOf, type MaskSource } from '../src/quantities/masks.js'
+import { compileMasks, maskOf, type MaskSource } from '../src/quantities/masks.js'
 
 /** The definition: each pattern's own global scan, every match masked. */
 function maskByEachPattern(text: string, sources: readonly MaskSource[], caseInsensitive: boolean): number[] {
@@ -56,26 +56,5 @@ describe('not-quantity masks', () => {
     const text = '近5年，“十四五”时期'
     expect([...maskOf(text, zhSet)]).toEqual([...maskOf(text, zhSet)])
     expect(zhSet.each.every((re) => re.lastIndex === 0)).toBe(true)
-  })
-
-  it('reads the first characters of a pattern, or says it cannot', () => {
-    const chars = (p: string, fold = false): string | null => {
-      const f = firstChars(p, fold)
-      return f === null ? null : String.fromCharCode(...[...f].sort((a, b) => a - b))
-    }
-    expect(chars('(?<![0-9])[0-9]+年')).toBe('0123456789')
-    expect(chars('第[一二]|(?:近|用)\\s*\\d')).toBe('用第近')
-    expect(chars('\\b(?:box|no\\.)', true)).toBe('BNbn')
-    expect(chars('[a-c]?d')).toBe('abcd')
-    // optional pieces let what follows them start the match
-    expect([0x4e2a, 0x20, 0x3000, 0x5e74].every((c) => firstChars('(?:个)?\\s*年', false)?.has(c))).toBe(true)
-    // the empty string, any character, a negated class, a property escape: cannot tell
-    expect(chars('a?')).toBe(null)
-    expect(chars('.a')).toBe(null)
-    expect(chars('[^a]')).toBe(null)
-    expect(chars('\\p{Lu}')).toBe(null)
-    // case folding also reaches ſ and the Kelvin sign
-    expect(firstChars('s', true)?.has(0x17f)).toBe(true)
-    expect(firstChars('k', true)?.has(0x212a)).toBe(true)
   })
 })
