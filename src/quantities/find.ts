@@ -95,8 +95,17 @@ function hasNumeral(text: string): boolean {
   return false
 }
 
+/** The units by the UTF-16 code of their first character, longest first as in `G.units`. */
+const UNITS_BY_FIRST = new Map<number, UnitEntry[]>()
+for (const u of G.units) {
+  const code = u.text.charCodeAt(0)
+  UNITS_BY_FIRST.set(code, [...(UNITS_BY_FIRST.get(code) ?? []), u])
+}
+
 function matchUnit(text: string, i: number, kind: 'arabic' | 'cn'): UnitHit | null {
-  for (const u of G.units) {
+  const candidates = UNITS_BY_FIRST.get(text.charCodeAt(i))
+  if (candidates === undefined) return null
+  for (const u of candidates) {
     if (!text.startsWith(u.text, i)) continue
     if (kind === 'cn' && !u.cn) continue
     const next = text[i + u.text.length]
