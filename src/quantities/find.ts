@@ -9,7 +9,7 @@
  * the whole scan is linear in the length of the text.
  */
 import type { Qualifier } from '../types.js'
-import { quantityGrammar as G, type UnitEntry } from './grammar.js'
+import { quantityGrammar as G, type QualifierWord, type UnitEntry } from './grammar.js'
 import { codeTable } from '../scan.js'
 import { maskOf } from './masks.js'
 import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
@@ -204,8 +204,17 @@ function clauseStart(text: string, i: number): number {
   return lo
 }
 
-function endsWithWord(text: string, end: number, words: readonly { text: string }[]): { text: string } | null {
-  for (const w of words) if (text.endsWith(w.text, end) && end - w.text.length >= 0 && text.slice(end - w.text.length, end) === w.text) return w
+/** Qualifier words before a number by the UTF-16 code of their last character, longest first as in `G.before`. */
+const BEFORE_BY_LAST = new Map<number, QualifierWord[]>()
+for (const w of G.before) {
+  const code = w.text.charCodeAt(w.text.length - 1)
+  BEFORE_BY_LAST.set(code, [...(BEFORE_BY_LAST.get(code) ?? []), w])
+}
+
+/** The qualifier word (不低于, 约 …) that ends at `end`, if any. */
+function qualifierBefore(text: string, end: number): QualifierWord | null {
+  if (end <= 0) return null
+  for (const w of BEFORE_BY_LAST.get(text.charCodeAt(end - 1)) ?? []) if (end - w.text.length >= 0 && text.startsWith(w.text, end - w.text.length)) return w
   return null
 }
 
@@ -368,7 +377,7 @@ function finish(
   // before: 不低于 / 超过 / 约 …
   let b = start
   while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
-  const w = endsWithWord(text, b, G.before) as { text: string; q: Qualifier } | null
+  const w = qualifierBefore(text, b)
   if (w && !mask[b - 1]) {
     start = b - w.text.length
     if (qualifier === 'eq') qualifier = w.q
