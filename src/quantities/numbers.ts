@@ -41,12 +41,7 @@ function digitOf(code: number): string {
   return String.fromCharCode(code >= 0xff10 ? code - 0xff10 + 0x30 : code)
 }
 
-/** True for a character that can be part of a Chinese numeral. */
-export function isCnNumeralChar(ch: string): boolean {
-  return ch.length === 1 && isCnNumeralCode(ch.charCodeAt(0))
-}
-
-/** `isCnNumeralChar` by UTF-16 code (no one-character string to make). */
+/** True for the UTF-16 code of a character that can be part of a Chinese numeral. */
 export function isCnNumeralCode(code: number): boolean {
   return CN_TABLE[code] === 1
 }
