@@ -35,3 +35,15 @@ export function execAll(re: RegExp, text: string): RegExpExecArray[] {
   re.lastIndex = 0
   return out
 }
+
+/** `items` grouped by a UTF-16 code (`codeOf`), each group in the items' order. */
+export function groupByCode<T>(items: readonly T[], codeOf: (item: T) => number): ReadonlyMap<number, readonly T[]> {
+  const groups = new Map<number, T[]>()
+  for (const item of items) {
+    const code = codeOf(item)
+    const group = groups.get(code)
+    if (group) group.push(item)
+    else groups.set(code, [item])
+  }
+  return groups
+}

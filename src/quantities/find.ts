@@ -10,7 +10,7 @@
  */
 import type { Qualifier } from '../types.js'
 import { quantityGrammar as G, type QualifierWord, type UnitEntry } from './grammar.js'
-import { codeTable } from '../scan.js'
+import { codeTable, groupByCode } from '../scan.js'
 import { maskOf } from './masks.js'
 import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
 
@@ -96,11 +96,7 @@ function hasNumeral(text: string): boolean {
 }
 
 /** The units by the UTF-16 code of their first character, longest first as in `G.units`. */
-const UNITS_BY_FIRST = new Map<number, UnitEntry[]>()
-for (const u of G.units) {
-  const code = u.text.charCodeAt(0)
-  UNITS_BY_FIRST.set(code, [...(UNITS_BY_FIRST.get(code) ?? []), u])
-}
+const UNITS_BY_FIRST = groupByCode(G.units, (u) => u.text.charCodeAt(0))
 
 function matchUnit(text: string, i: number, kind: 'arabic' | 'cn'): UnitHit | null {
   const candidates = UNITS_BY_FIRST.get(text.charCodeAt(i))
@@ -205,11 +201,7 @@ function clauseStart(text: string, i: number): number {
 }
 
 /** Qualifier words before a number by the UTF-16 code of their last character, longest first as in `G.before`. */
-const BEFORE_BY_LAST = new Map<number, QualifierWord[]>()
-for (const w of G.before) {
-  const code = w.text.charCodeAt(w.text.length - 1)
-  BEFORE_BY_LAST.set(code, [...(BEFORE_BY_LAST.get(code) ?? []), w])
-}
+const BEFORE_BY_LAST = groupByCode(G.before, (w) => w.text.charCodeAt(w.text.length - 1))
 
 /** The qualifier word (不低于, 约 …) that ends at `end`, if any. */
 function qualifierBefore(text: string, end: number): QualifierWord | null {
