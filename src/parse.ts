@@ -7,18 +7,18 @@
  * (`quantities/`) → roles (`roles.ts`) → indicator links
  * (`link-indicators.ts`) → flat records (`indicators.ts`).
  */
-import { createContext } from './context.js'
-import { buildIndicators, collectQuantities } from './indicators.js'
+import { createContext } from './core/context.js'
+import { buildIndicators, collectQuantities } from './output/records.js'
 import { readBlocks } from './layout/index.js'
-import { linkIndicators, linkQuantities } from './link-indicators.js'
+import { linkIndicators, linkQuantities } from './meaning/link-indicators.js'
 import { englishParents, insertEnglishQuantities } from './quantities/english.js'
-import { assignEnglishRoles } from './quantities/english-roles.js'
+import { assignEnglishRoles } from './meaning/english-roles.js'
 import { insertQuantities } from './quantities/insert.js'
-import { assignRoles } from './roles.js'
-import { createLocator } from './source-map.js'
-import { buildTree } from './tree.js'
-import type { ParseContext } from './context.js'
-import type { Message, ParseOptions, ParseResult, Root } from './types.js'
+import { assignRoles } from './meaning/roles.js'
+import { createLocator } from './core/source-map.js'
+import { buildTree } from './structure/tree.js'
+import type { ParseContext } from './core/context.js'
+import type { Message, ParseOptions, ParseResult, Root } from './core/types.js'
 
 /** Inputs larger than this get an informational message. */
 const HUGE = 50 * 1024 * 1024

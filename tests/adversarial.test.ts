@@ -10,7 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/parse.js'
-import type { ParseResult } from '../src/types.js'
+import type { ParseResult } from '../src/core/types.js'
 import { positionProblems } from './property-invariants.js'
 
 /** How many times slower than plain prose of the same size a case may be. */

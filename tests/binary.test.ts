@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseDocument, UnsupportedInputError } from '../src/binary/index.js'
+import { parseDocument, UnsupportedInputError } from '../src/read/index.js'
 import { parsePlan } from '../src/parse.js'
-import type { Nodes, ParseResult, Root } from '../src/types.js'
+import type { Nodes, ParseResult, Root } from '../src/core/types.js'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/binary/${name}`, import.meta.url)))
 

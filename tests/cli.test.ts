@@ -13,8 +13,8 @@ import { gfmTable } from 'micromark-extension-gfm-table'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PlanOutput } from '../src/schema.js'
-import type { FlowContent, QuantityRecord } from '../src/types.js'
+import type { PlanOutput } from '../src/output/schema.js'
+import type { FlowContent, QuantityRecord } from '../src/core/types.js'
 
 
 /** Markdown → mdast with GFM tables, as remark-gfm registers them. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { decode, DecodeError, sniffBinary } from '../src/decode.js'
+import { decode, DecodeError, sniffBinary } from '../src/read/decode.js'
 
 const seedsDir = new URL('../seeds/', import.meta.url)
 const seeds = readdirSync(seedsDir)

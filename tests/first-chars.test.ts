@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { grammars } from '../src/grammars.js'
-import { firstChars, indexByFirstChar } from '../src/first-chars.js'
+import { grammars } from '../src/core/grammars.js'
+import { firstChars, indexByFirstChar } from '../src/core/first-chars.js'
 
 describe('first characters of a pattern', () => {
   it('reads the first characters of a pattern, or says it cannot', () => {

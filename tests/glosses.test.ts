@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { gloss, glossKeys, glossKinds, glossLabel, type GlossKind } from '../src/glosses.js'
-import { messageCodes } from '../src/messages.js'
+import { gloss, glossKeys, glossKinds, glossLabel, type GlossKind } from '../src/output/glosses.js'
+import { messageCodes } from '../src/core/messages.js'
 
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), 'utf8')
 
@@ -21,15 +21,15 @@ function schemeIds(): string[] {
   return json.schemes.map((s) => s.id)
 }
 
-/** Literal `type` values of the node interfaces in src/types.ts. */
+/** Literal `type` values of the node interfaces in src/core/types.ts. */
 function nodeTypesOfTypesTs(): string[] {
-  const src = read('../src/types.ts')
+  const src = read('../src/core/types.ts')
   return [...src.matchAll(/^\s+type: '([A-Za-z]+)'$/gm)].map((m) => m[1]!).filter((t, i, a) => a.indexOf(t) === i)
 }
 
-/** Members of a string-literal union or field type in src/types.ts. */
+/** Members of a string-literal union or field type in src/core/types.ts. */
 function literalsOf(pattern: RegExp): string[] {
-  const m = pattern.exec(read('../src/types.ts'))
+  const m = pattern.exec(read('../src/core/types.ts'))
   if (!m?.[1]) throw new Error(`pattern ${pattern} not found in types.ts`)
   return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]!)
 }
@@ -52,13 +52,13 @@ describe('gloss', () => {
     for (const key of keys) expect(gloss(kind, key), `${kind}:${key}`).toBeDefined()
   })
 
-  it('should gloss every node type declared in src/types.ts', () => {
+  it('should gloss every node type declared in src/core/types.ts', () => {
     const types = nodeTypesOfTypesTs()
     expect(types.length).toBeGreaterThanOrEqual(15)
     for (const t of types) expect(gloss('nodeType', t), t).toBeDefined()
   })
 
-  it('should gloss every document kind, qualifier, role, row kind, table form, set-aside reason and input form of src/types.ts', () => {
+  it('should gloss every document kind, qualifier, role, row kind, table form, set-aside reason and input form of src/core/types.ts', () => {
     const cases: Array<[GlossKind, RegExp]> = [
       ['documentKind', /kind: ('notice' \| 'plan' \| 'attachment')/],
       ['qualifier', /export type Qualifier = ([^\n]+)/],
@@ -92,7 +92,7 @@ describe('gloss', () => {
     for (const id of ids) expect(gloss('scheme', id), id).toBeDefined()
   })
 
-  it('should gloss every message code of src/messages.ts', () => {
+  it('should gloss every message code of src/core/messages.ts', () => {
     expect(messageCodes.length).toBeGreaterThan(0)
     for (const code of messageCodes) expect(gloss('message', code), code).toBeDefined()
   })

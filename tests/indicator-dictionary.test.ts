@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { getIndicator, indicatorConflicts, indicatorEntries, matchIndicator } from '../src/indicator-dictionary.js'
-import { gloss } from '../src/glosses.js'
+import { getIndicator, indicatorConflicts, indicatorEntries, matchIndicator } from '../src/meaning/indicator-dictionary.js'
+import { gloss } from '../src/output/glosses.js'
 
 const goldDir = new URL('../eval/gold/', import.meta.url)
 const dictionary = JSON.parse(readFileSync(new URL('../grammars/indicators.json', import.meta.url), 'utf8')) as {

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import notQuantities from '../grammars/not-quantities.json'
-import notQuantitiesEn from '../grammars/not-quantities-en.json'
+import notQuantities from '../grammars/zh/not-quantities.json'
+import notQuantitiesEn from '../grammars/en/not-quantities.json'
 import { compileMasks, maskOf, type MaskSource } from '../src/quantities/masks.js'
 
 /** The definition: each pattern's own global scan, every match masked. */

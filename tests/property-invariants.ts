@@ -6,7 +6,7 @@
  * that a failing property prints what went wrong, not just `false`.
  */
 import type { Node, Position } from 'unist'
-import type { ParseResult } from '../src/types.js'
+import type { ParseResult } from '../src/core/types.js'
 
 /** Node types whose spans together must cover every non-whitespace input character
  * (a table covers its own syntax: pipes, delimiter rows, tags between cells). */

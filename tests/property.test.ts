@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decode, DecodeError } from '../src/decode.js'
+import { decode, DecodeError } from '../src/read/decode.js'
 import { parsePlan } from '../src/parse.js'
-import type { InputForm } from '../src/types.js'
+import type { InputForm } from '../src/core/types.js'
 import { losslessProblems, positionProblems } from './property-invariants.js'
 
 const SEEDS = new URL('../seeds/', import.meta.url)

@@ -8,14 +8,14 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createContext } from '../src/context.js'
+import { createContext } from '../src/core/context.js'
 import { readBlocks } from '../src/layout/index.js'
 import { parsePlan } from '../src/parse.js'
 import { findEnglishQuantities, englishUnitFromText, insertEnglishQuantities } from '../src/quantities/english.js'
-import { createLocator } from '../src/source-map.js'
-import { buildTree } from '../src/tree.js'
-import { englishPlanPeriod } from '../src/quantities/english-roles.js'
-import type { QuantityRecord, Root } from '../src/types.js'
+import { createLocator } from '../src/core/source-map.js'
+import { buildTree } from '../src/structure/tree.js'
+import { englishPlanPeriod } from '../src/meaning/english-roles.js'
+import type { QuantityRecord, Root } from '../src/core/types.js'
 
 type Expect = Partial<{ raw: string; value: number; min: number; max: number; unit: string; classifier: string; qualifier: string; inherited: boolean }>
 

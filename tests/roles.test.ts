@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/parse.js'
-import { cleanMetric, isChangeOnly, rightPhrase, timeRefs } from '../src/roles.js'
+import { cleanMetric, isChangeOnly, rightPhrase, timeRefs } from '../src/meaning/roles.js'
 
 const seed = (name: string): string => readFileSync(new URL(`../seeds/${name}.txt`, import.meta.url), 'utf8')
 

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/parse.js'
-import { parseResultSchema, planJsonSchema, planOutputSchema, quantityRecordSchema } from '../src/schema.js'
-import type { ParseResult, Position, QuantityRecord } from '../src/types.js'
+import { parseResultSchema, planJsonSchema, planOutputSchema, quantityRecordSchema } from '../src/output/schema.js'
+import type { ParseResult, Position, QuantityRecord } from '../src/core/types.js'
 
 const seedsDir = new URL('../seeds/', import.meta.url)
 const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MappedTextBuilder, createLocator, inputSpan, mapIdentity, sliceMapped, trimMapped } from '../src/source-map.js'
+import { MappedTextBuilder, createLocator, inputSpan, mapIdentity, sliceMapped, trimMapped } from '../src/core/source-map.js'
 
 /** `5.83\n\n亿元` joined to `5.83亿元` (the example of the module comment). */
 function joined() {

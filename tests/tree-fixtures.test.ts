@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/index.js'
-import type { Nodes, Root } from '../src/types.js'
+import type { Nodes, Root } from '../src/core/types.js'
 
 const dir = new URL('../fixtures/tree/', import.meta.url)
 const inputs = readdirSync(dir).filter((f) => !f.endsWith('.json')).sort()

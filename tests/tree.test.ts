@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/index.js'
-import { splitSentences } from '../src/sentences.js'
-import type { Nodes, Root, Section, SetAside, Table, TableCell } from '../src/types.js'
+import { splitSentences } from '../src/structure/sentences.js'
+import type { Nodes, Root, Section, SetAside, Table, TableCell } from '../src/core/types.js'
 import { treeProblems } from './property-invariants.js'
 
 function all(tree: Root): Nodes[] {

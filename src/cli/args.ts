@@ -1,7 +1,7 @@
 /** Command-line arguments of plan2json: flags, values, usage errors with suggestions. */
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
-import type { InputForm } from '../types.js'
+import type { InputForm } from '../core/types.js'
 import { closest } from './suggest.js'
 
 export const FORMATS = ['json', 'jsonl', 'csv', 'outline', 'md'] as const

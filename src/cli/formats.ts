@@ -4,9 +4,9 @@
  * line or row, across inputs), `outline` (indented headings) and `md`
  * (the plan re-rendered as markdown).
  */
-import { glossLabel } from '../glosses.js'
-import type { PlanOutput } from '../schema.js'
-import type { Document, FlowContent, Nodes, QuantityRecord, Root, Table } from '../types.js'
+import { glossLabel } from '../output/glosses.js'
+import type { PlanOutput } from '../output/schema.js'
+import type { Document, FlowContent, Nodes, QuantityRecord, Root, Table } from '../core/types.js'
 
 /** The `--format json` document of one input. */
 export function toJson(output: PlanOutput, pretty: boolean): string {

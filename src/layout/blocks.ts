@@ -1,6 +1,6 @@
 /** Blocks: what layout normalisation hands to the numbering and tree stages. */
-import type { MappedText } from '../source-map.js'
-import type { SetAside, Table } from '../types.js'
+import type { MappedText } from '../core/source-map.js'
+import type { SetAside, Table } from '../core/types.js'
 
 /** A paragraph-like run of text (a paragraph, a heading line, a title). */
 export interface TextBlock {

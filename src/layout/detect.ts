@@ -1,5 +1,5 @@
 /** Detecting the input form from the text itself. */
-import type { InputForm } from '../types.js'
+import type { InputForm } from '../core/types.js'
 
 const HTML_START = /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<table[\s>])/i
 const MD_HEADING = /^#{1,6}[ \t]/m

@@ -5,8 +5,8 @@
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
-import type { ParseContext } from '../context.js'
-import { MappedTextBuilder, trimMapped, type MappedText } from '../source-map.js'
+import type { ParseContext } from '../core/context.js'
+import { MappedTextBuilder, trimMapped, type MappedText } from '../core/source-map.js'
 import type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'caption', 'header', 'footer', 'body', 'html', 'form', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])

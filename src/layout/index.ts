@@ -7,16 +7,16 @@
  * dropped: page numbers, running headers and separators become `aside`
  * blocks (or ride on the paragraph they interrupt).
  */
-import type { ParseContext } from '../context.js'
-import { grammars } from '../grammars.js'
-import { MappedTextBuilder, type MappedText } from '../source-map.js'
-import type { InputForm } from '../types.js'
+import type { ParseContext } from '../core/context.js'
+import { grammars } from '../core/grammars.js'
+import { MappedTextBuilder, type MappedText } from '../core/source-map.js'
+import type { InputForm } from '../core/types.js'
 import type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 import { detectForm } from './detect.js'
 import { htmlBlocks } from './html.js'
 import { displayWidth, splitLines, splitSpaceRuns, type Line } from './lines.js'
 import { cleanLine, type CleanLine } from './markup.js'
-import { matchMarker, startsWithMarker } from '../numbering.js'
+import { matchMarker, startsWithMarker } from '../structure/numbering.js'
 import { pipeTable, tsvRow, wordTable } from './tables.js'
 
 export type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'

@@ -3,7 +3,7 @@
  * markdown heading hashes, emphasis (`**`, `__`), inline HTML tags
  * (`<b>`, `</span>`), list bullets, and surrounding spaces.
  */
-import { MappedTextBuilder, isSpace, mapIdentity, type MappedText } from '../source-map.js'
+import { MappedTextBuilder, isSpace, mapIdentity, type MappedText } from '../core/source-map.js'
 
 export interface CleanLine {
   text: MappedText

@@ -3,8 +3,8 @@
  * `findEnglishQuantities(text)` returns the same `QuantityMatch` records as
  * the Chinese finder, with the same unit codes (UNITS.md);
  * `insertEnglishQuantities(tree, ctx)` puts them into the Latin sentences and
- * tables of a tree. Word lists are data in `grammars/units-en.json`,
- * `grammars/qualifiers-en.json` and `grammars/not-quantities-en.json`.
+ * tables of a tree. Word lists are data in `grammars/en/units.json`,
+ * `grammars/en/qualifiers.json` and `grammars/en/not-quantities.json`.
  *
  * One pass from left to right: at each number, read (in order) a scale word,
  * `or more`-style words, a unit (adjacent, or a counted noun after a few
@@ -13,13 +13,13 @@
  * scan is linear in the length of the text.
  */
 import { z } from 'zod'
-import unitsJson from '../../grammars/units-en.json'
-import qualifiersJson from '../../grammars/qualifiers-en.json'
-import notQuantitiesJson from '../../grammars/not-quantities-en.json'
-import type { ParseContext } from '../context.js'
-import { isLatin } from '../outline.js'
-import { isSpace } from '../source-map.js'
-import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../types.js'
+import unitsJson from '../../grammars/en/units.json'
+import qualifiersJson from '../../grammars/en/qualifiers.json'
+import notQuantitiesJson from '../../grammars/en/not-quantities.json'
+import type { ParseContext } from '../core/context.js'
+import { isLatin } from '../structure/outline.js'
+import { isSpace } from '../core/source-map.js'
+import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../core/types.js'
 import type { QuantityMatch } from './find.js'
 import { compileMasks, maskOf, type MaskPatterns } from './masks.js'
 import { splitQuantities } from './insert.js'

@@ -8,9 +8,9 @@
  * qualifier words on both sides. Every step looks at a bounded window, so
  * the whole scan is linear in the length of the text.
  */
-import type { Qualifier } from '../types.js'
+import type { Qualifier } from '../core/types.js'
 import { quantityGrammar as G, type QualifierWord, type UnitEntry } from './grammar.js'
-import { codeTable, groupByCode } from '../scan.js'
+import { codeTable, groupByCode } from '../core/scan.js'
 import { maskOf } from './masks.js'
 import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
 

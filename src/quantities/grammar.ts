@@ -1,13 +1,13 @@
 /**
- * Grammar tables of the quantities stage: `grammars/units.json`,
- * `grammars/qualifiers.json` and `grammars/not-quantities.json`, validated
+ * Grammar tables of the quantities stage: `grammars/zh/units.json`,
+ * `grammars/zh/qualifiers.json` and `grammars/zh/not-quantities.json`, validated
  * with zod once when this module is first imported.
  */
 import { z } from 'zod'
-import unitsJson from '../../grammars/units.json'
-import qualifiersJson from '../../grammars/qualifiers.json'
-import notQuantitiesJson from '../../grammars/not-quantities.json'
-import type { Qualifier } from '../types.js'
+import unitsJson from '../../grammars/zh/units.json'
+import qualifiersJson from '../../grammars/zh/qualifiers.json'
+import notQuantitiesJson from '../../grammars/zh/not-quantities.json'
+import type { Qualifier } from '../core/types.js'
 import { compileMasks, type MaskPatterns } from './masks.js'
 
 const qualifier = z.enum(['eq', 'gte', 'gt', 'lte', 'lt', 'approx', 'range'])

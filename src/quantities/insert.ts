@@ -6,9 +6,9 @@
  * of the row's unit column (单位) or of the column header (（万人）) as a
  * hint, and numbering, unit, year and remark columns skipped.
  */
-import type { ParseContext } from '../context.js'
-import { positionIn, sliceMapped, type MappedText } from '../source-map.js'
-import type { Nodes, Parents, PhrasingContent, Quantity, Root, Section, Box, Table, TableCell, Text } from '../types.js'
+import type { ParseContext } from '../core/context.js'
+import { positionIn, sliceMapped, type MappedText } from '../core/source-map.js'
+import type { Nodes, Parents, PhrasingContent, Quantity, Root, Section, Box, Table, TableCell, Text } from '../core/types.js'
 import { findQuantities, unitFromText, type FindHints, type QuantityMatch } from './find.js'
 
 /** Header words of columns whose cells are never quantities. */

@@ -1,6 +1,6 @@
 /**
  * Not-quantity masks: the spans of a text that patterns from
- * `grammars/not-quantities*.json` rule out (time windows, dates, names,
+ * `grammars/{zh,en}/not-quantities.json` rule out (time windows, dates, names,
  * ordinals …).
  *
  * Run one by one, twenty patterns mean twenty passes over every sentence.
@@ -14,7 +14,7 @@
  * `.`, a negated class …) is tried at every position.
  */
 
-import { firstChars, indexByFirstChar, type FirstCharIndex } from '../first-chars.js'
+import { firstChars, indexByFirstChar, type FirstCharIndex } from '../core/first-chars.js'
 
 export interface MaskSource {
   /** A JavaScript regular expression without back-references. */

@@ -6,7 +6,7 @@
  * scale words are applied by shifting the decimal point: `146.23万` is
  * `14623e2` = 1462300, never 1462299.9999999998.
  */
-import { codeTable } from '../scan.js'
+import { codeTable } from '../core/scan.js'
 
 /** An exact decimal: the integer written by `m` times ten to the `e`. */
 export interface Dec {

@@ -9,9 +9,9 @@
  * the metric (linear in its length).
  */
 import { z } from 'zod'
-import indicatorsJson from '../grammars/indicators.json'
+import indicatorsJson from '../../grammars/indicators.json'
 
-import type { IndicatorRef } from './types.js'
+import type { IndicatorRef } from '../core/types.js'
 
 export type { IndicatorRef }
 

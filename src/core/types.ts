@@ -71,7 +71,7 @@ export interface Quantity extends NodeBase {
   max?: number
   /** Parts of a ratio (`20:60:20`). */
   parts?: number[]
-  /** Unit code from `grammars/units.json` (the codes of UNITS.md). */
+  /** Unit code from `grammars/zh/units.json` (the codes of UNITS.md). */
   unit: string
   /** Measure word kept for unit `count` (`个`, `家`). */
   classifier?: string

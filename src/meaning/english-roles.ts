@@ -15,12 +15,12 @@
  * - metric: the noun phrase naming what is measured, bounded to its clause.
  * - change: increase / decrease, `annual` for average annual rates.
  */
-import type { ParseContext } from '../context.js'
-import { isLatin } from '../outline.js'
-import { planPeriodOf, roleGrammar } from '../roles.js'
-import type { Change, Nodes, PhrasingContent, Quantity, Role, Root, Table, TableCell } from '../types.js'
-import { execAll } from '../scan.js'
-import { englishHeaderRows, englishHeaders, englishNameColumn, isLatinTable, nounPhraseAfter } from './english.js'
+import type { ParseContext } from '../core/context.js'
+import { isLatin } from '../structure/outline.js'
+import { planPeriodOf, roleGrammar } from './roles.js'
+import type { Change, Nodes, PhrasingContent, Quantity, Role, Root, Table, TableCell } from '../core/types.js'
+import { execAll } from '../core/scan.js'
+import { englishHeaderRows, englishHeaders, englishNameColumn, isLatinTable, nounPhraseAfter } from '../quantities/english.js'
 
 type Period = { start: number; end: number }
 

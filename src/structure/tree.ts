@@ -3,13 +3,13 @@
  * and tables, built from the blocks and the outline. Every node gets a
  * position in the input; containers span their children.
  */
-import type { ParseContext } from './context.js'
-import { grammars } from './grammars.js'
-import type { AsideBlock, Block, TableBlock, TextBlock } from './layout/index.js'
+import type { ParseContext } from '../core/context.js'
+import { grammars } from '../core/grammars.js'
+import type { AsideBlock, Block, TableBlock, TextBlock } from '../layout/index.js'
 import { buildOutline, frontMatterPatterns, isLatin, titleLike, type OutlineHeading } from './outline.js'
 import { matchMarker, readNumeral } from './numbering.js'
 import { splitSentences } from './sentences.js'
-import { positionIn, sliceMapped, trimMapped, type MappedText } from './source-map.js'
+import { positionIn, sliceMapped, trimMapped, type MappedText } from '../core/source-map.js'
 import type {
   Box,
   Document,
@@ -29,7 +29,7 @@ import type {
   TableCell,
   TableRow,
   Text,
-} from './types.js'
+} from '../core/types.js'
 
 const LIST_SHI = new RegExp(grammars.layout.listShi, 'u')
 const LIST_DASH = new RegExp(grammars.layout.listDash, 'u')

@@ -6,7 +6,7 @@
  * cannot silently drift from the types; `data` stays open, as unist wants.
  */
 import { z } from 'zod'
-import { messageCodes } from './messages.js'
+import { messageCodes } from '../core/messages.js'
 import type {
   Box,
   Change,
@@ -35,7 +35,7 @@ import type {
   TableCell,
   TableRow,
   Text,
-} from './types.js'
+} from '../core/types.js'
 
 /** Names and descriptions of the schemas, used as `$defs` in the JSON Schema. */
 export const schemaRegistry = z.registry<{ id: string; description?: string }>()

@@ -2,7 +2,7 @@
  * plan2json: batch conversion of plan files to JSON, JSON Lines, CSV, an
  * outline or markdown. See `plan2json --help` and the README section "Batch conversion".
  */
-import { main } from './cli/run.js'
+import { main } from './run.js'
 
 // `plan2json … | head`: a closed pipe ends the program quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

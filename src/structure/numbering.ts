@@ -3,8 +3,8 @@
  * and the number they stand for. The schemes are data
  * (`grammars/numbering.json`); this module only reads numerals.
  */
-import { firstChars, indexByFirstChar } from './first-chars.js'
-import { grammars, type SchemeGrammar } from './grammars.js'
+import { firstChars, indexByFirstChar } from '../core/first-chars.js'
+import { grammars, type SchemeGrammar } from '../core/grammars.js'
 
 export interface MarkerMatch {
   scheme: SchemeGrammar

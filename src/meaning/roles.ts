@@ -3,13 +3,13 @@
  * quantity node from the section it stands in (主要目标 vs 发展情况), cue
  * words of its sentence (预计, 截至, 由…提高到), time references (到2015年,
  * “十五”末) and, in tables, the column headers (目标 / 完成情况) and the row's
- * indicator name. Cue lists are data in `grammars/roles.json`.
+ * indicator name. Cue lists are data in `grammars/zh/roles.json`.
  */
 import { z } from 'zod'
-import rolesJson from '../grammars/roles.json'
-import { codeTable, execAll } from './scan.js'
-import type { ParseContext } from './context.js'
-import type { Change, Document, Nodes, Quantity, Role, Root, Table, TableCell } from './types.js'
+import rolesJson from '../../grammars/zh/roles.json'
+import { codeTable, execAll } from '../core/scan.js'
+import type { ParseContext } from '../core/context.js'
+import type { Change, Document, Nodes, Quantity, Role, Root, Table, TableCell } from '../core/types.js'
 
 const rolesSchema = z.object({
   $comment: z.string(),

@@ -7,9 +7,9 @@
  * `{ zh, en }` pair; the CLI picks one side for `--lang zh|en` or both.
  */
 import { z } from 'zod'
-import glossesJson from '../grammars/glosses.json'
-import numberingJson from '../grammars/numbering.json'
-import { messageCodes, messageText } from './messages.js'
+import glossesJson from '../../grammars/glosses.json'
+import numberingJson from '../../grammars/numbering.json'
+import { messageCodes, messageText } from '../core/messages.js'
 
 /** A label in both languages. */
 export interface Gloss {

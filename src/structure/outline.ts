@@ -4,11 +4,11 @@
  * document's scheme order is inferred as it appears, and a marker must
  * continue its sequence to count (a stray `3.` is text).
  */
-import type { ParseContext } from './context.js'
-import { grammars } from './grammars.js'
-import type { Block, TextBlock } from './layout/index.js'
+import type { ParseContext } from '../core/context.js'
+import { grammars } from '../core/grammars.js'
+import type { Block, TextBlock } from '../layout/index.js'
 import { matchMarker, type MarkerMatch } from './numbering.js'
-import type { Document } from './types.js'
+import type { Document } from '../core/types.js'
 
 const TITLE_STOP = new Set(grammars.layout.titleEnd)
 const DOC_NUMBER = new RegExp(grammars.layout.docNumber, 'u')

@@ -5,7 +5,7 @@
  * all get `{ id: 'registered-urban-unemployment-rate', … }`.
  */
 import { matchIndicator } from './indicator-dictionary.js'
-import type { Indicator, Nodes, Root } from './types.js'
+import type { Indicator, Nodes, Root } from '../core/types.js'
 
 /** Sets `indicator` on every quantity node whose metric names one. */
 export function linkQuantities(tree: Root): void {

@@ -3,8 +3,8 @@
  * forms), with brackets and quotes kept balanced, so that
  * `他说：“好。再见。”然后…` stays one sentence up to the closing quote.
  */
-import { grammars } from './grammars.js'
-import { isSpace } from './source-map.js'
+import { grammars } from '../core/grammars.js'
+import { isSpace } from '../core/source-map.js'
 
 // Classes by UTF-16 code in one table: `text.charCodeAt(i)` allocates
 // nothing (`text[i]` makes a string per CJK character) and a table read

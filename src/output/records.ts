@@ -3,9 +3,9 @@
  * every row of an indicator table (指标名称 / 单位 / 目标 / 完成情况 / 属性 …)
  * as an `Indicator` linked to its quantities.
  */
-import type { ParseContext } from './context.js'
-import { rowName, tableLayout } from './roles.js'
-import type { Indicator, Nodes, Quantity, QuantityRecord, Root, Table, TableCell } from './types.js'
+import type { ParseContext } from '../core/context.js'
+import { rowName, tableLayout } from '../meaning/roles.js'
+import type { Indicator, Nodes, Quantity, QuantityRecord, Root, Table, TableCell } from '../core/types.js'
 
 interface Where {
   path: string[]

@@ -10,8 +10,8 @@
  * 0-based index of the `w:p` in the body).
  */
 import { parsePlan } from '../parse.js'
-import type { Message, Nodes, ParseOptions, ParseResult } from '../types.js'
-import { messageText } from '../messages.js'
+import type { Message, Nodes, ParseOptions, ParseResult } from '../core/types.js'
+import { messageText } from '../core/messages.js'
 import { extractDocx } from './docx.js'
 import type { Extracted, ExtractedLine } from './extracted.js'
 import { extractPdf } from './pdf.js'

@@ -3,8 +3,8 @@
  * is first imported. Each file names its sources in `$comment`.
  */
 import { z } from 'zod'
-import numberingJson from '../grammars/numbering.json'
-import layoutJson from '../grammars/layout.json'
+import numberingJson from '../../grammars/numbering.json'
+import layoutJson from '../../grammars/layout.json'
 
 const label = z.object({ zh: z.string(), en: z.string() })
 
