@@ -5,7 +5,9 @@
 // it, after two extra tables: the same scorer on the hand-annotated held-out
 // excerpts (fixtures/quantities), and the headings of the PDF and DOCX
 // versions of the seeds (fixtures/binary; their offsets differ, so markers
-// and titles are matched). Extra arguments go to the seed scorer (--json).
+// and titles are matched), then the development corpus of real plans from
+// other issuers and forms (eval/dev, gold beside each text). Extra arguments
+// go to the seed scorer (--json).
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -23,12 +25,22 @@ if (!json) {
   }
 }
 
-const seeds = readdirSync(join(root, 'seeds'))
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => join('seeds', f))
+/** The `.txt` files of a folder, relative to the project, in order. */
+const texts = (dir) =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f))
+const score = (gold, files) => run([join('eval', 'score.mjs'), '--project', '.', '--gold', gold, ...process.argv.slice(2), ...files])
+
+if (!json) {
+  console.log('== development corpus (eval/score.mjs against eval/dev)')
+  process.stdout.write(score(join('eval', 'dev'), texts(join('eval', 'dev'))))
+  console.log()
+}
+const seeds = texts('seeds')
 if (!json) console.log('== seeds (eval/score.mjs against eval/gold)')
-process.stdout.write(run([join('eval', 'score.mjs'), '--project', '.', '--gold', join('eval', 'gold'), ...process.argv.slice(2), ...seeds]))
+process.stdout.write(score(join('eval', 'gold'), seeds))
 if (json) process.exit(0)
 
 // Share of target quantities linked to a canonical indicator.
