@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/parse.js'
-import { cleanMetric, isChangeOnly, rightPhrase, timeRefs } from '../src/meaning/roles.js'
+import { cleanMetric, isChangeOnly, rightPhrase } from '../src/meaning/metrics.js'
+import { timeRefs } from '../src/meaning/years.js'
 
 const seed = (name: string): string => readFileSync(new URL(`../seeds/${name}.txt`, import.meta.url), 'utf8')
 

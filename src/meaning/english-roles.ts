@@ -17,7 +17,8 @@
  */
 import type { ParseContext } from '../core/context.js'
 import { isLatin } from '../structure/outline.js'
-import { planPeriodOf, roleGrammar } from './roles.js'
+import { roleGrammar } from './grammar.js'
+import { planPeriodOf } from './years.js'
 import type { Change, Nodes, PhrasingContent, Quantity, Role, Root, Table, TableCell } from '../core/types.js'
 import { execAll } from '../core/scan.js'
 import { englishHeaderRows, englishHeaders, englishNameColumn, isLatinTable, nounPhraseAfter } from '../quantities/english.js'

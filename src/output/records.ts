@@ -4,7 +4,7 @@
  * as an `Indicator` linked to its quantities.
  */
 import type { ParseContext } from '../core/context.js'
-import { rowName, tableLayout } from '../meaning/roles.js'
+import { rowName, tableLayout } from '../meaning/table-roles.js'
 import type { Indicator, Nodes, Quantity, QuantityRecord, Root, Table, TableCell } from '../core/types.js'
 
 interface Where {
