@@ -75,6 +75,62 @@ describe('parseQuantity', () => {
     expect(parseQuantity(s)).toMatchObject(expected)
   })
 
+  it.each([
+    // electricity and capacity: the longest unit wins over a scale word
+    ['120亿千瓦时', { value: 12000000000, unit: 'kWh', qualifier: 'eq' }],
+    ['35万千瓦时', { value: 350000, unit: 'kWh' }],
+    ['500万千瓦', { value: 5000000, unit: 'kW' }],
+    ['五百万千瓦', { value: 5000000, unit: 'kW' }],
+    ['1000兆瓦', { value: 1000000, unit: 'kW' }],
+    ['2.4吉瓦', { value: 2400000, unit: 'kW' }],
+    ['60MW', { value: 60000, unit: 'kW' }],
+    ['800kWh', { value: 800, unit: 'kWh' }],
+    ['350公顷', { value: 350, unit: 'ha' }],
+    ['5000m2及以上', { value: 5000, unit: 'm2', qualifier: 'gte' }],
+    ['500m', { value: 500, unit: 'm' }],
+    ['4.2‰', { value: 4.2, unit: 'permille' }],
+    ['12.5/10万', { value: 12.5, unit: 'per-100000' }],
+    // rates: the code is built from the numerator and the denominator
+    ['3.5个/万人', { value: 3.5, unit: 'count/1e4person', classifier: '个' }],
+    ['6.5张/千人', { value: 6.5, unit: 'count/1e3person', classifier: '张' }],
+    ['1.5人/万车以内', { value: 1.5, unit: 'person/1e4vehicle', qualifier: 'lte' }],
+    ['25万元/亩', { value: 250000, unit: 'CNY/mu' }],
+    ['0.45吨标准煤/万元', { value: 0.45, unit: 'tce/1e4CNY' }],
+    ['80千米/小时', { value: 80, unit: 'km/h' }],
+    ['120元/吨', { value: 120, unit: 'CNY/ton' }],
+    // Chinese numerals before units that are not people or money
+    ['一百二十万吨', { value: 1200000, unit: 'ton' }],
+    ['两千余吨', { value: 2000, unit: 'ton', qualifier: 'gt' }],
+    ['三点五%', { value: 3.5, unit: 'percent' }],
+    ['十项', { value: 10, unit: 'count', classifier: '项' }],
+    // ranges joined by 至 / 到 after the first unit
+    ['6%至7%', { min: 6, max: 7, unit: 'percent', qualifier: 'range' }],
+    ['6%到7%', { min: 6, max: 7, unit: 'percent', qualifier: 'range' }],
+    ['6-7%', { min: 6, max: 7, unit: 'percent', qualifier: 'range' }],
+    // Traditional characters
+    ['2.5萬人', { value: 25000, unit: 'person' }],
+    ['3200張', { value: 3200, unit: 'count', classifier: '张' }],
+    ['12億元', { value: 1200000000, unit: 'CNY' }],
+    ['不低於90%', { value: 90, unit: 'percent', qualifier: 'gte' }],
+    // signs and PDF spacing
+    ['≥73％', { value: 73, unit: 'percent', qualifier: 'gte' }],
+    ['≤15%', { value: 15, unit: 'percent', qualifier: 'lte' }],
+    ['<5.5', { value: 5.5, unit: 'none', qualifier: 'lt' }],
+    ['＜5.5', { value: 5.5, qualifier: 'lt' }],
+    ['>60', { value: 60, qualifier: 'gt' }],
+    ['＞84', { value: 84, qualifier: 'gt' }],
+    ['大于等于3.5', { value: 3.5, qualifier: 'gte' }],
+    ['﹣5', { value: -5, unit: 'none' }],
+    ['－2.5%', { value: -2.5, unit: 'percent' }],
+    ['5 .2 %', { value: 5.2, unit: 'percent' }],
+  ])('should parse %s when the unit, sign or script is one plans also use', (s, expected) => {
+    expect(parseQuantity(s)).toMatchObject(expected)
+  })
+
+  it('should keep the raw text of the input when the input is in Traditional characters', () => {
+    expect(parseQuantity('控制在5.5%以內')).toMatchObject({ value: 5.5, qualifier: 'lte', raw: '5.5%以內' })
+  })
+
   it('should take the unit from a hint when the number is bare', () => {
     expect(parseQuantity('14.5', { unit: '万人' })).toMatchObject({ value: 145000, unit: 'person', inherited: true })
   })
@@ -96,6 +152,61 @@ describe('findQuantities', () => {
     ['劳动年龄人口平均受教育年限达到11.2年', ['11.2年']],
   ])('should find every quantity of %s', (t, expected) => {
     expect(spans(t)).toEqual(expected)
+  })
+
+  it.each([
+    ['力争建设十五个特色产业园区', [{ value: 15, unit: 'count', classifier: '个' }]],
+    ['全年新增十项便民服务', [{ value: 10, unit: 'count', classifier: '项' }]],
+    ['累计完成一百零五项改造任务', [{ value: 105, unit: 'count', classifier: '项' }]],
+    ['粮食总产量稳定在一百二十万吨以上', [{ value: 1200000, unit: 'ton', qualifier: 'gte' }]],
+    ['扶持近百个村级集体经济项目', [{ value: 100, unit: 'count', qualifier: 'approx' }]],
+    ['全市年发电量达到120亿千瓦时', [{ value: 12000000000, unit: 'kWh' }]],
+    ['新增光伏装机500万千瓦', [{ value: 5000000, unit: 'kW' }]],
+    ['新增城市绿地350公顷', [{ value: 350, unit: 'ha' }]],
+    ['婴儿死亡率控制在5‰以内', [{ value: 5, unit: 'permille', qualifier: 'lte' }]],
+    ['孕产妇死亡率降至8.5/10万以下', [{ value: 8.5, unit: 'per-100000', qualifier: 'lte' }]],
+    ['每千名老年人拥有养老床位达到6.5张/千人', [{ value: 6.5, unit: 'count/1e3person' }]],
+    ['道路交通万车死亡率控制在1.5人/万车以内', [{ value: 1.5, unit: 'person/1e4vehicle', qualifier: 'lte' }]],
+    ['单位生产总值能耗降至0.45吨标准煤/万元', [{ value: 0.45, unit: 'tce/1e4CNY' }]],
+    ['地区生产总值年均增长6%至7%', [{ min: 6, max: 7, unit: 'percent', qualifier: 'range' }]],
+    ['居民收入增长6%到7%', [{ min: 6, max: 7, qualifier: 'range' }]],
+    ['新增就業2.5萬人', [{ value: 25000, unit: 'person' }]],
+    ['城鎮登記失業率控制在5.5%以內', [{ value: 5.5, unit: 'percent', qualifier: 'lte' }]],
+    ['地区生产总值增长 5 .2 %', [{ value: 5.2, unit: 'percent' }]],
+    ['空气质量优良天数比率≥73％', [{ value: 73, qualifier: 'gte' }]],
+    ['利润总额增长－3.5%', [{ value: -3.5, unit: 'percent' }]],
+    ['组团规模不宜超过50平方公里', [{ value: 50, unit: 'km2', qualifier: 'lte' }]],
+    ['绿化覆盖率不宜小于45%', [{ value: 45, qualifier: 'gte' }]],
+    ['救助限额最高10万元', [{ value: 100000, unit: 'CNY', qualifier: 'lte' }]],
+    ['公园数量达到千座以上', [{ value: 1000, unit: 'count', qualifier: 'gte' }]],
+  ])('should read %s when a plan writes it so', (t, expected) => {
+    expect(findQuantities(t)).toMatchObject(expected)
+  })
+
+  it.each([
+    ['健全就业、社保、人才三项制度', 'a restated enumeration'],
+    ['落实养老、医疗、失业、工伤、生育五项社会保险', 'a list restated by its count'],
+    ['统筹国内国际两个大局', 'a fixed pair'],
+    ['落实这两种制度的衔接', 'a count pointing back'],
+    ['严守生态保护红线、城镇开发边界三条控制线', 'a count of a list of lines'],
+    ['打通最后一公里', 'a slogan'],
+    ['分别从4个方面提出要求', 'an enumeration of aspects'],
+    ['编号A-5的地块', 'a hyphen in a name'],
+  ])('should find nothing in %s when it is %s', (t) => {
+    expect(findQuantities(t)).toEqual([])
+  })
+
+  it('should read two levels and no range when 由 names the start of a change', () => {
+    const m = findQuantities('参保率由85%至95%')
+    expect(m.map((x) => [x.value, x.qualifier])).toEqual([
+      [85, 'eq'],
+      [95, 'eq'],
+    ])
+  })
+
+  it('should keep the offsets of the input when Traditional characters are folded', () => {
+    const t = '新增就業2.5萬人，建成3200張床位'
+    expect(findQuantities(t).map((m) => t.slice(m.start, m.end))).toEqual(['2.5萬人', '3200張'])
   })
 
   it.each([

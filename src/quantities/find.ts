@@ -12,6 +12,7 @@ import type { Qualifier } from '../core/types.js'
 import { quantityGrammar as G, type QualifierWord, type UnitEntry } from './grammar.js'
 import { codeTable, groupByCode } from '../core/scan.js'
 import { maskOf } from './masks.js'
+import { foldTraditional } from './fold.js'
 import { type Dec, type NumeralToken, isCnNumeralCode, isDigit, readArabic, readChinese, shift, times, toNumber, dec } from './numbers.js'
 
 /** A quantity found in a text; offsets are indices into that text. */
@@ -106,8 +107,53 @@ function matchUnit(text: string, i: number, kind: 'arabic' | 'cn'): UnitHit | nu
     if (kind === 'cn' && !u.cn) continue
     const next = text[i + u.text.length]
     if (u.notBefore && next !== undefined && u.notBefore.includes(next)) continue
-    return { entry: u, end: i + u.text.length }
+    // a Latin unit (m, kW) is a whole word: 10 min is no metre
+    if (isLetter(u.text[u.text.length - 1]) && isLetter(next)) continue
+    const end = i + u.text.length
+    const rate = u.text.includes('/') || u.duration ? null : readDenominator(text, end)
+    if (rate) return { entry: { ...u, text: text.slice(i, rate.end), code: `${u.code}/${rate.code}` }, end: rate.end }
+    return { entry: u, end }
   }
+  return null
+}
+
+/**
+ * The denominator of a rate after a unit: `/` with an optional number and
+ * scale word and a unit (个/万人 → 1e4person, 元/亩 → mu, 8.5/10万 → 1e5).
+ * `unit` is false for a bare denominator (10万) that names no unit.
+ *
+ * ```
+ * 3.5个/万人      6.5张/千人      8.5/10万
+ *      ^^^^^           ^^^^^        ^^^^
+ * ```
+ */
+function readDenominator(text: string, at: number, bare = false): { code: string; end: number } | null {
+  const slash = text[at]
+  if (slash !== '/' && slash !== '／') return null
+  let j = at + 1
+  let exp = 0
+  // a power of ten (10万), never another number (1/3)
+  const num = isDigit(text.charCodeAt(j)) ? readArabic(text, j) : null
+  if (num) {
+    if (num.value.m !== '1') return null
+    exp = num.value.e
+    j = num.end
+  }
+  const word = (k: number): { text: string; code: string } | undefined => G.denominators.find((d) => text.startsWith(d.text, k))
+  let w = word(j)
+  let scaled = false
+  if (!w) {
+    const sc = readScale(text, j)
+    if (sc.exp > 0) {
+      exp += sc.exp
+      j = sc.end
+      scaled = true
+      w = word(j)
+    }
+  }
+  if (w) return { code: exp > 0 ? `1e${exp}${w.code}` : w.code, end: j + w.text.length }
+  // 8.5/10万: a bare number per a scaled count
+  if (bare && scaled) return { code: `per-${10 ** exp}`, end: j }
   return null
 }
 
@@ -119,8 +165,8 @@ function readScale(text: string, i: number): { exp: number; end: number } {
     const c = text.charCodeAt(j)
     const e = SCALE_EXP[c]!
     if (e === 0 || (exp === 0 && c === SHI)) break
-    // a scale word that begins a unit (千米, 千瓦时, 百分点, 千兆) is the unit
-    if (exp === 0 && c !== WAN && c !== YI && matchUnit(text, j, 'arabic')) break
+    // a scale word that begins a unit (千米, 千瓦时, 百分点, 千兆) is the unit, also after 万/亿 (120亿千瓦时)
+    if (c !== WAN && c !== YI && matchUnit(text, j, 'arabic')) break
     exp += e
     j++
   }
@@ -134,7 +180,17 @@ function readNumeral(text: string, i: number): NumeralToken | null {
   if ((c === LATIN_L || c === LATIN_I) && !isLetter(text[i - 1]) && G.rangeSeparators.includes(text[i + 1] ?? '') && isDigit(text.charCodeAt(i + 2))) {
     return { start: i, end: i + 1, value: dec('1'), kind: 'arabic', decimal: false }
   }
-  if (isCnNumeralCode(c)) return readChinese(text, i)
+  if (isCnNumeralCode(c)) {
+    const tok = readChinese(text, i)
+    // 五百万千瓦: 千 after 万/亿 begins the unit, it is not part of the numeral
+    if (tok) {
+      for (let k = i + 1; k < tok.end; k++) {
+        const prev = text.charCodeAt(k - 1)
+        if ((prev === WAN || prev === YI) && SCALE_EXP[text.charCodeAt(k)]! < 4 && matchUnit(text, k, 'cn')) return readChinese(text.slice(0, k), i)
+      }
+    }
+    return tok
+  }
   return null
 }
 
@@ -174,7 +230,10 @@ function readPiece(text: string, i: number): Piece | null {
       }
     }
   }
-  const unit = matchUnit(text, skipSpaces(text, j), tok.kind)
+  let unit = matchUnit(text, skipSpaces(text, j), tok.kind)
+  // 8.5/10万: a rate per a scaled number
+  const per = unit === null && tok.kind === 'arabic' ? readDenominator(text, j, true) : null
+  if (per && per.code.startsWith('per-')) unit = { entry: { text: text.slice(j, per.end), code: per.code }, end: per.end }
   const piece: Piece = { tok, value, end: j, scaled, unitEnd: unit ? unit.end : j }
   if (approxWord) piece.approxWord = approxWord
   if (unit) piece.unit = unit
@@ -212,7 +271,7 @@ function qualifierBefore(text: string, end: number): QualifierWord | null {
 
 /** Unit code from a unit text such as a table's unit column (`万人`, `%`, `元/人.月`). */
 export function unitFromText(unitText: string): { code: string; exp: number; classifier?: string; factor?: number } | null {
-  const t = unitText.replace(/[\s（）()]/g, '')
+  const t = foldTraditional(unitText).replace(/[\s（）()]/g, '')
   if (t === '') return null
   const sc = readScale(t, 0)
   const hit = matchUnit(t, sc.end, 'arabic')
@@ -220,6 +279,32 @@ export function unitFromText(unitText: string): { code: string; exp: number; cla
   return { code: hit.entry.code, exp: sc.exp + (hit.entry.exp ?? 0), ...(hit.entry.classifier ? { classifier: hit.entry.classifier } : {}), ...(hit.entry.factor ? { factor: hit.entry.factor } : {}) }
 }
 
+/** Minus signs: hyphen-minus, full-width and small hyphen-minus, the minus sign. */
+const MINUS = codeTable('-－﹣−')
+/** Characters after which a minus sign is a sign, not a range dash or a hyphen. */
+const SIGN_AFTER = codeTable('：:，,、；;（(［[【≥≤<>＜＞=＝为是至到')
+
+/** True when the minus at `i` follows the start of the text, a blank at the start, a clause mark or a word (增长-5%), not a number or a Latin name. */
+function minusAllowedAfter(text: string, i: number): boolean {
+  let b = i
+  while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
+  if (b === 0) return true
+  const c = text.charCodeAt(b - 1)
+  if (SIGN_AFTER[c]) return true
+  return c >= 0x4e00 && c <= 0x9fff && !isCnNumeralCode(c) && !unitEndsAt(text, b)
+}
+
+/** True when a number's unit (元, 个, 年 …) ends at `end`: a minus after it is a range dash (5元-8元). */
+function unitEndsAt(text: string, end: number): boolean {
+  for (let k = Math.max(0, end - 4); k < end; k++) {
+    const hit = matchUnit(text, k, 'arabic')
+    if (hit && hit.end === end && (isDigit(text.charCodeAt(k - 1)) || SCALE_EXP[text.charCodeAt(k - 1)]! > 0)) return true
+  }
+  return false
+}
+
+/** 由/从 … before a number: what follows 至/到 is the new level, not the end of a range. */
+const CHANGE_FROM = /[由从]/
 const YEAR_DURATION_AFTER = ['每', '满', '连续', '为期', '期限', '期限为', '延长', '缩短', '年限', '不少于', '不低于', '超过']
 const INHERIT_AFTER = /(?:提高|增加|上升|下降|降低|调整|增长|减少|提升)(?:到|至|为)$/
 const PERSON_BEFORE = /(?:人才|人口|人数|人员|劳动力|劳动者|职工|农民|居民|老年人|学生|毕业生|群众|培训|就业|人)[^，。；、]{0,8}$/
@@ -254,8 +339,10 @@ function contextUnit(text: string, clause: number, numberStart: number, code: st
  * // [{ start: 10, end: 14, value: 4, unit: 'percent', qualifier: 'lte', … }]
  * ```
  */
-export function findQuantities(text: string, hints: FindHints = {}): QuantityMatch[] {
+export function findQuantities(input: string, hints: FindHints = {}): QuantityMatch[] {
   const out: QuantityMatch[] = []
+  // Traditional characters are matched as Simplified; offsets stay those of the input
+  const text = foldTraditional(input)
   if (!hasNumeral(text)) return out
   const mask = maskOf(text, G.masks)
   const hintUnit = hints.unit ? unitFromText(hints.unit) : null
@@ -293,6 +380,15 @@ export function findQuantities(text: string, hints: FindHints = {}): QuantityMat
         const hi = applyUnit({ value: shift(dec('9'), exp) } as Piece, unit.entry)
         out.push({ start: i, end: unit.end, numberStart: i, numberEnd: j, min: toNumber(lo.value), max: toNumber(hi.value), unit: lo.code, ...(lo.classifier ? { classifier: lo.classifier } : {}), qualifier: 'approx' })
         i = unit.end
+        continue
+      }
+    }
+    // -5, －5, ﹣5: a minus sign before a number that follows no other number
+    if (MINUS[code] && isDigit(text.charCodeAt(i + 1)) && !mask[i] && minusAllowedAfter(text, i)) {
+      const m = readAt(text, i + 1, mask, hints, hintUnit, out)
+      if (m !== null && typeof m !== 'number' && m.start === i + 1 && m.value !== undefined) {
+        out.push({ ...m, start: i, numberStart: i, value: -m.value })
+        i = m.end
         continue
       }
     }
@@ -372,8 +468,11 @@ function finish(
   const w = qualifierBefore(text, b)
   if (w && !mask[b - 1]) {
     start = b - w.text.length
-    if (qualifier === 'eq') qualifier = w.q
-    else if (w.q === 'approx' && qualifier === 'gt') qualifier = 'approx'
+    const neg = negatorBefore(text, start)
+    const wq = neg ? NEGATED[w.q] ?? w.q : w.q
+    if (neg && wq !== w.q) start -= neg.length
+    if (qualifier === 'eq') qualifier = wq
+    else if (wq === 'approx' && qualifier === 'gt') qualifier = 'approx'
   } else if (qualifier === 'eq') {
     // detached: 不低于已建工会企业数92%
     // (offsets into `text`, no substrings: this runs for most quantities)
@@ -389,12 +488,21 @@ function finish(
       })
       if (!covered && !hasDigitOrPercent(text, k + d.length, start)) {
         best = k
-        bestQ = G.before.find((x) => x.text === d)?.q ?? null
+        const dq = G.before.find((x) => x.text === d)?.q ?? null
+        bestQ = dq && negatorBefore(text, k) ? NEGATED[dq] ?? dq : dq
       }
     }
     if (bestQ) qualifier = bestQ
   }
   return { start, end, numberStart, numberEnd, ...q, qualifier }
+}
+
+/** A comparison turned round by a modal negation: 不宜超过 is at most, 不宜小于 at least. */
+const NEGATED: Partial<Record<Qualifier, Qualifier>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' }
+
+/** The modal negation (不宜, 不应 …) that ends at `end`, if any. */
+function negatorBefore(text: string, end: number): string | undefined {
+  return G.negators.find((n) => end >= n.length && text.startsWith(n, end - n.length))
 }
 
 /** The last start of `word` inside `text[from, to)`, or -1; looks no further back than `from`. */
@@ -438,7 +546,9 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
   const afterFirst = skipSpaces(text, p.unitEnd)
   const sepCh = text[afterFirst] ?? ''
   const weak = G.weakRangeSeparators.find((w) => text.startsWith(w, afterFirst))
-  if ((G.rangeSeparators.includes(sepCh) && text[afterFirst + 1] !== sepCh && text[afterFirst - 1] !== sepCh) || (weak && !p.unit)) {
+  // 6%至7%: 至/到 right after a unit joins a range when the other end has the same unit (checked below); 由5%至7% is a change
+  const weakOk = weak !== undefined && (!p.unit || (!p.unit.entry.duration && !CHANGE_FROM.test(text.slice(clause, i))))
+  if ((G.rangeSeparators.includes(sepCh) && text[afterFirst + 1] !== sepCh && text[afterFirst - 1] !== sepCh) || weakOk) {
     const sepLen = weak && !G.rangeSeparators.includes(sepCh) ? weak.length : 1
     const j = skipSpaces(text, afterFirst + sepLen)
     const q = readPiece(text, j)
@@ -505,9 +615,10 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
       const numeral = text.slice(tok.start, tok.end)
       if (numeral === '一' && ARTICLE_LIKE.has(entry.text) && !/^\s*(?:以上|多|余)/.test(text.slice(p.unitEnd, p.unitEnd + 3))) return p.unitEnd
       if (numeral === '零') return p.unitEnd
-      if (G.cnEnumerationClassifiers.includes(entry.text) && !p.approxWord) return p.unitEnd
-      // a bare scale word (万人) is a number only after 近/约/上 (近万人) or before 多/余 (十多个)
-      if (/^[百千万亿]+$/.test(numeral) && !p.approxWord && !/[近约超逾上]\s*$/.test(text.slice(Math.max(0, i - 4), i))) return p.unitEnd
+      if (entry.code === 'count' && !hints.cell && restatesList(text, clause, i)) return p.unitEnd
+      if (G.cnEnumerationClassifiers.includes(entry.text) && !p.approxWord && !hints.cell && !countsThings(text, i, p)) return p.unitEnd
+      // a bare scale word (万人) is a number only after 近/约/上 (近万人) or before 多/余/以上 (十多个, 千座以上)
+      if (/^[百千万亿]+$/.test(numeral) && !p.approxWord && !/[近约超逾上]\s*$/.test(text.slice(Math.max(0, i - 4), i)) && !BOUND_AFTER.test(text.slice(p.unitEnd, p.unitEnd + 3))) return p.unitEnd
       // 每二年举办一次: the 一次 belongs to the frequency already read
       const last = found[found.length - 1]
       if (numeral === '一' && entry.text === '次' && last && last.unit === 'year' && i - last.end < 6) return p.unitEnd
@@ -554,6 +665,40 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
     }
   }
   return p.end
+}
+
+/** Words after a number and its unit that bound it (以上, 左右, 多, 余). */
+const BOUND_AFTER = /^\s*(?:以上|以下|以内|左右|多|余)/
+/** Words right before a count that point back at a list (等三项, 这两种, 上述三个). */
+const POINTS_BACK = /(?:等|这|该|上述|前述|此)\s*$/
+
+/**
+ * 养老、医疗、失业、工伤、生育五项社会保险: a Chinese-numeral count right
+ * after a list of names (or 等, 这, 上述) restates the list; a count verb
+ * after the last item (养老、医疗机构达到十五家) keeps it a count.
+ */
+function restatesList(text: string, clause: number, i: number): boolean {
+  const before = text.slice(clause, i)
+  if (POINTS_BACK.test(before)) return true
+  const k = before.lastIndexOf('、')
+  if (k < 0) return false
+  const tail = before.slice(k + 1)
+  return !G.cnCountCues.some((w) => tail.includes(w))
+}
+
+/**
+ * 建设十五个产业园区, 新增十项, 近百个: a Chinese numeral with 个/项/类/种/条
+ * counts things when the numeral is more than a single digit, a bound
+ * word goes with it, or a count verb (`cnCountCues`) comes right before it;
+ * otherwise it names a set (三项制度, 两个大局, 三条控制线).
+ */
+function countsThings(text: string, i: number, p: Piece): boolean {
+  if (toNumber(p.tok.value) > 10 || p.tok.decimal) return true
+  let b = i
+  while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
+  if (qualifierBefore(text, b) !== null || BOUND_AFTER.test(text.slice(p.unitEnd, p.unitEnd + 3))) return true
+  const before = text.slice(Math.max(0, b - 4), b).replace(/了$/, '')
+  return G.cnCountCues.some((w) => before.endsWith(w))
 }
 
 function yearDurationOk(text: string, i: number): boolean {

@@ -32,6 +32,8 @@ const unitsSchema = z.object({
   householdAsCount: z.array(z.string()),
   personNouns: z.array(z.string()),
   cnEnumerationClassifiers: z.string(),
+  cnCountCues: z.array(z.string()),
+  denominators: z.array(z.object({ text: z.string().min(1), code: z.string().min(1) })),
 })
 
 const wordSchema = z.object({ text: z.string().min(1), q: qualifier })
@@ -42,6 +44,7 @@ const qualifiersSchema = z.object({
   after: z.array(wordSchema),
   afterScale: z.array(wordSchema),
   detached: z.array(z.string()),
+  negators: z.array(z.string()),
   rangeSeparators: z.string(),
   weakRangeSeparators: z.array(z.string()),
   ratioSeparators: z.string(),
@@ -71,10 +74,16 @@ export interface QuantityGrammar {
   personNouns: readonly string[]
   /** Classifiers that, after a Chinese numeral, restate an enumeration (三项制度). */
   cnEnumerationClassifiers: string
+  /** Words right before a Chinese numeral and 个/项 that make it a count (建设十五个). */
+  cnCountCues: readonly string[]
+  /** Units of a rate's denominator (个/万人, 元/亩), longest first. */
+  denominators: readonly { text: string; code: string }[]
   before: readonly QualifierWord[]
   after: readonly QualifierWord[]
   afterScale: readonly QualifierWord[]
   detached: readonly string[]
+  /** Modal negations that turn a comparison round (不宜超过 → lte). */
+  negators: readonly string[]
   rangeSeparators: string
   weakRangeSeparators: readonly string[]
   ratioSeparators: string
@@ -98,10 +107,13 @@ function load(): QuantityGrammar {
     householdAsCount: units.householdAsCount,
     personNouns: units.personNouns,
     cnEnumerationClassifiers: units.cnEnumerationClassifiers,
+    cnCountCues: [...units.cnCountCues].sort((a, b) => b.length - a.length),
+    denominators: byLength(units.denominators),
     before: byLength(qualifiers.before),
     after: byLength(qualifiers.after),
     afterScale: byLength(qualifiers.afterScale),
     detached: qualifiers.detached,
+    negators: qualifiers.negators,
     rangeSeparators: qualifiers.rangeSeparators,
     weakRangeSeparators: qualifiers.weakRangeSeparators,
     ratioSeparators: qualifiers.ratioSeparators,

@@ -101,9 +101,12 @@ export function readArabic(text: string, i: number): NumeralToken | null {
     }
   }
   let frac = ''
-  const pt = text[j]
-  if ((pt === '.' || pt === '．') && isDigit(text.charCodeAt(j + 1))) {
-    let k = j + 1
+  // 5 .2: text extracted from PDF may set a space before the point
+  let at = j
+  while (at < j + 2 && text[at] === ' ') at++
+  const pt = text[at]
+  if ((pt === '.' || pt === '．') && isDigit(text.charCodeAt(at + 1))) {
+    let k = at + 1
     while (k < text.length && isDigit(text.charCodeAt(k))) frac += digitOf(text.charCodeAt(k++))
     j = k
   }
