@@ -106,7 +106,8 @@ function matchUnit(text: string, i: number, kind: 'arabic' | 'cn'): UnitHit | nu
     if (!text.startsWith(u.text, i)) continue
     if (kind === 'cn' && !u.cn) continue
     const next = text[i + u.text.length]
-    if (u.notBefore && next !== undefined && u.notBefore.includes(next)) continue
+    // 所有 is a word, 1所以上 a count
+    if (u.notBefore && next !== undefined && u.notBefore.includes(next) && !BOUND_WORD_AFTER.test(text.slice(i + u.text.length, i + u.text.length + 2))) continue
     // a Latin unit (m, kW) is a whole word: 10 min is no metre
     if (isLetter(u.text[u.text.length - 1]) && isLetter(next)) continue
     const end = i + u.text.length
@@ -318,10 +319,19 @@ function applyUnit(p: Piece, entry: UnitEntry): { value: Dec; code: string; clas
   return { value: v, code: entry.code, ...(entry.classifier ? { classifier: entry.classifier } : {}) }
 }
 
+/** Codes that are never the numerator of a density. */
+const NO_DENSITY = new Set(['percent', 'percentage-point', 'permille', 'multiple', 'ratio', 'none', 'year', 'month', 'day', 'hour', 'minute', 'age'])
+
 function contextUnit(text: string, clause: number, numberStart: number, code: string): string {
   const before = text.slice(clause, numberStart)
-  if (code === 'CNY' || code === 'USD') {
-    for (const r of G.perPersonContext) if (r.from === code && before.includes(r.cue)) return r.code
+  for (const r of G.perPersonContext) if (r.from === code && before.includes(r.cue)) return r.code
+  // 人口密度超过每平方公里1.5万人, 每平方公里道路长度8公里: a density
+  if (!code.includes('/') && !NO_DENSITY.has(code)) {
+    for (const area of G.areaDenominators) {
+      if (!before.includes(`每${area}`)) continue
+      const d = G.denominators.find((x) => x.text === area)
+      if (d) return `${code}/${d.code}`
+    }
   }
   if (code === 'household') {
     const wider = text.slice(Math.max(0, numberStart - LOOKBACK), numberStart)
@@ -462,6 +472,14 @@ function finish(
       break
     }
   }
+  // 200张床位以上的, 1万名老人以上的: the bound follows the counted noun
+  if (end === numberEnd && q.unit !== 'none') {
+    const m = NOUN_THEN_BOUND.exec(text.slice(at, at + 8))
+    if (m) {
+      end = at + m[0].length
+      if (qualifier === 'eq') qualifier = m[1] === '以下' ? 'lte' : 'gte'
+    }
+  }
   // before: 不低于 / 超过 / 约 …
   let b = start
   while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
@@ -496,6 +514,9 @@ function finish(
   }
   return { start, end, numberStart, numberEnd, ...q, qualifier }
 }
+
+/** A short noun then 以上/以下 and 的: 200张床位以上的养老机构. */
+const NOUN_THEN_BOUND = /^[\u4e00-\u9fff]{1,4}?(以上|以下)(?=的)/
 
 /** A comparison turned round by a modal negation: 不宜超过 is at most, 不宜小于 at least. */
 const NEGATED: Partial<Record<Qualifier, Qualifier>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' }
@@ -610,7 +631,7 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
   if (p.unit) {
     const entry = p.unit.entry
     // 11.2年: a number with a fraction before 年 is a length of time, never a calendar year
-    if (entry.duration && !yearDurationOk(text, i) && !/[.．]/.test(text.slice(tok.start, tok.end))) return p.unitEnd
+    if (entry.duration && !yearDurationOk(text, i, p.unitEnd) && !/[.．]/.test(text.slice(tok.start, tok.end))) return p.unitEnd
     if (tok.kind === 'cn') {
       const numeral = text.slice(tok.start, tok.end)
       if (numeral === '一' && ARTICLE_LIKE.has(entry.text) && !/^\s*(?:以上|多|余)/.test(text.slice(p.unitEnd, p.unitEnd + 3))) return p.unitEnd
@@ -641,6 +662,10 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
     if (tok.kind === 'arabic') return finish(text, i, p.end, { value: toNumber(p.value), unit: 'none', qualifier: p.approxWord ?? 'eq' }, mask)
     return p.end
   }
+  // AQI≤100, 容积率大于等于3.5: a bare number after a comparison sign is a threshold
+  if (tok.kind === 'arabic' && !p.scaled && bareAfterSign(text, i)) {
+    return finish(text, i, p.end, { value: toNumber(p.value), unit: 'none', qualifier: p.approxWord ?? 'eq' }, mask)
+  }
   // a list sharing one unit: 分别增加7.0和3.9个百分点
   const shared = sharedUnit(text, p.end)
   if (shared) {
@@ -667,6 +692,8 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
   return p.end
 }
 
+/** Bound words that may follow a unit whose next character would otherwise make it part of a word (1所以上). */
+const BOUND_WORD_AFTER = /^(?:以上|以下|以内)/
 /** Words after a number and its unit that bound it (以上, 左右, 多, 余). */
 const BOUND_AFTER = /^\s*(?:以上|以下|以内|左右|多|余)/
 /** Words right before a count that point back at a list (等三项, 这两种, 上述三个). */
@@ -701,7 +728,16 @@ function countsThings(text: string, i: number, p: Piece): boolean {
   return G.cnCountCues.some((w) => before.endsWith(w))
 }
 
-function yearDurationOk(text: string, i: number): boolean {
+/** True when a comparison sign or word of `bareAfter` ends right before `i` (spaces allowed). */
+function bareAfterSign(text: string, i: number): boolean {
+  let b = i
+  while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
+  return G.bareAfter.some((w) => b >= w.length && text.startsWith(w, b - w.length))
+}
+
+function yearDurationOk(text: string, i: number, unitEnd = -1): boolean {
+  // 居住一年以上: a calendar year is never bounded by 以上
+  if (unitEnd >= 0 && /^\s*(?:及)?以上/.test(text.slice(unitEnd, unitEnd + 4))) return true
   let b = i
   while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
   return YEAR_DURATION_AFTER.some((w) => text.slice(b - w.length, b) === w)

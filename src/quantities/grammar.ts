@@ -34,6 +34,7 @@ const unitsSchema = z.object({
   cnEnumerationClassifiers: z.string(),
   cnCountCues: z.array(z.string()),
   denominators: z.array(z.object({ text: z.string().min(1), code: z.string().min(1) })),
+  areaDenominators: z.array(z.string()),
 })
 
 const wordSchema = z.object({ text: z.string().min(1), q: qualifier })
@@ -45,6 +46,7 @@ const qualifiersSchema = z.object({
   afterScale: z.array(wordSchema),
   detached: z.array(z.string()),
   negators: z.array(z.string()),
+  bareAfter: z.array(z.string()),
   rangeSeparators: z.string(),
   weakRangeSeparators: z.array(z.string()),
   ratioSeparators: z.string(),
@@ -78,12 +80,16 @@ export interface QuantityGrammar {
   cnCountCues: readonly string[]
   /** Units of a rate's denominator (个/万人, 元/亩), longest first. */
   denominators: readonly { text: string; code: string }[]
+  /** Areas that, after 每 in the clause, make a number a density (每平方公里). */
+  areaDenominators: readonly string[]
   before: readonly QualifierWord[]
   after: readonly QualifierWord[]
   afterScale: readonly QualifierWord[]
   detached: readonly string[]
   /** Modal negations that turn a comparison round (不宜超过 → lte). */
   negators: readonly string[]
+  /** Signs and words after which a bare number is a threshold (≤100). */
+  bareAfter: readonly string[]
   rangeSeparators: string
   weakRangeSeparators: readonly string[]
   ratioSeparators: string
@@ -109,11 +115,13 @@ function load(): QuantityGrammar {
     cnEnumerationClassifiers: units.cnEnumerationClassifiers,
     cnCountCues: [...units.cnCountCues].sort((a, b) => b.length - a.length),
     denominators: byLength(units.denominators),
+    areaDenominators: units.areaDenominators,
     before: byLength(qualifiers.before),
     after: byLength(qualifiers.after),
     afterScale: byLength(qualifiers.afterScale),
     detached: qualifiers.detached,
     negators: qualifiers.negators,
+    bareAfter: [...qualifiers.bareAfter].sort((a, b) => b.length - a.length),
     rangeSeparators: qualifiers.rangeSeparators,
     weakRangeSeparators: qualifiers.weakRangeSeparators,
     ratioSeparators: qualifiers.ratioSeparators,
