@@ -179,6 +179,15 @@ describe('findQuantities', () => {
     ['绿化覆盖率不宜小于45%', [{ value: 45, qualifier: 'gte' }]],
     ['救助限额最高10万元', [{ value: 100000, unit: 'CNY', qualifier: 'lte' }]],
     ['公园数量达到千座以上', [{ value: 1000, unit: 'count', qualifier: 'gte' }]],
+    ['每个街道至少建成1所以上托育机构', [{ value: 1, unit: 'count', classifier: '所', qualifier: 'gte' }]],
+    ['新建300张床位以上的康复医院', [{ value: 300, unit: 'count', classifier: '张', qualifier: 'gte' }]],
+    ['在本市连续居住一年以上的人员', [{ value: 1, unit: 'year', qualifier: 'gte' }]],
+    ['家庭年人均收入低于12000元', [{ value: 12000, unit: 'CNY/person/year', qualifier: 'lt' }]],
+    ['人均住房建筑面积达到38平方米', [{ value: 38, unit: 'm2/person' }]],
+    ['核心区人口密度超过每平方公里2万人', [{ value: 20000, unit: 'person/km2', qualifier: 'gt' }]],
+    ['主干路网密度每平方公里不低于6公里', [{ value: 6, unit: 'km/km2', qualifier: 'gte' }]],
+    ['全年PM2.5浓度指数≤35的天数', [{ value: 35, unit: 'none', qualifier: 'lte' }]],
+    ['按每5至8万居民设置一处服务中心', [{ min: 50000, max: 80000, unit: 'person', qualifier: 'range' }]],
   ])('should read %s when a plan writes it so', (t, expected) => {
     expect(findQuantities(t)).toMatchObject(expected)
   })
@@ -192,6 +201,7 @@ describe('findQuantities', () => {
     ['打通最后一公里', 'a slogan'],
     ['分别从4个方面提出要求', 'an enumeration of aspects'],
     ['编号A-5的地块', 'a hyphen in a name'],
+    ['货运量位居全国第 2 位', 'an ordinal set apart by spaces'],
   ])('should find nothing in %s when it is %s', (t) => {
     expect(findQuantities(t)).toEqual([])
   })

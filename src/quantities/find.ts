@@ -585,6 +585,11 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
         const code = contextUnit(text, clause, i, a.code)
         return finish(text, i, q.unitEnd, { min: toNumber(a.value), max: toNumber(b.value), unit: code, ...(a.classifier ? { classifier: a.classifier } : {}), qualifier: 'range' }, mask)
       }
+      // 3至10万居民: a bare range of a scaled number naming people
+      if (!p.unit && !q.unit && !hints.cell && q.scaled && tok.kind === 'arabic' && namesPeopleAfter(text, q.end)) {
+        const lo = p.scaled ? p.value : shift(p.value, q.value.e - q.tok.value.e)
+        return finish(text, i, q.end, { min: toNumber(lo), max: toNumber(q.value), unit: 'person', qualifier: 'range', inherited: true }, mask)
+      }
       if (!p.unit && !q.unit && hints.cell && hintUnit) {
         const f = hintUnit.factor ?? 1
         return finish(text, i, q.end, { min: toNumber(times(shift(p.value, hintUnit.exp), f)), max: toNumber(times(shift(q.value, hintUnit.exp), f)), unit: hintUnit.code, qualifier: 'range', inherited: true }, mask)
@@ -674,10 +679,8 @@ function readAt(text: string, i: number, mask: Uint8Array, hints: FindHints, hin
   }
   // a scaled bare number naming people: 598万户籍人口, 高层次人才6.2万
   if (p.scaled && tok.kind === 'arabic' || (p.scaled && tok.kind === 'cn' && /^[近约超逾]$/.test(text[i - 1] ?? ''))) {
-    const after = text.slice(skipSpaces(text, p.end), p.end + 10)
     const before = text.slice(clause, i)
-    const personAfter = G.personNouns.some((n) => n !== '人' && after.startsWith(n)) || /^[^，。；、]{0,6}(?:人口|人民|劳动力|人员|职工|居民|农民)/.test(after)
-    if (personAfter || PERSON_BEFORE.test(before)) {
+    if (namesPeopleAfter(text, p.end) || PERSON_BEFORE.test(before)) {
       return finish(text, i, p.end, { value: toNumber(p.value), unit: 'person', qualifier: p.approxWord ?? 'eq', inherited: true }, mask)
     }
     return p.end
@@ -733,6 +736,12 @@ function bareAfterSign(text: string, i: number): boolean {
   let b = i
   while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--
   return G.bareAfter.some((w) => b >= w.length && text.startsWith(w, b - w.length))
+}
+
+/** True when a noun of people follows a bare scaled number (598万户籍人口, 10万居民). */
+function namesPeopleAfter(text: string, end: number): boolean {
+  const after = text.slice(skipSpaces(text, end), end + 10)
+  return G.personNouns.some((n) => n !== '人' && after.startsWith(n)) || /^[^，。；、]{0,6}(?:人口|人民|劳动力|人员|职工|居民|农民)/.test(after)
 }
 
 function yearDurationOk(text: string, i: number, unitEnd = -1): boolean {
