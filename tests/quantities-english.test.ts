@@ -123,6 +123,19 @@ describe('findEnglishQuantities: qualifiers and ranges', () => {
     expect(ms[1]).toMatchObject({ value: 1624, unit: 'CNY/person/month', qualifier: 'eq' })
   })
 
+  it.each<[string, Expect[]]>([
+    ['visitors will grow from 5 to 10 million', [{ value: 5000000, unit: 'none', inherited: true }, { value: 10000000, unit: 'none' }]],
+    ['the service will reach from 2 to 4.5 million people', [{ value: 2000000, unit: 'person', inherited: true }, { value: 4500000, unit: 'person' }]],
+    ['installed capacity will grow from 3 to 6.5 gigawatts', [{ value: 3000000, unit: 'kW', inherited: true }, { value: 6500000, unit: 'kW' }]],
+    ['life expectancy will rise by 1 year to 79.5 years', [{ value: 1, unit: 'year', qualifier: 'eq' }, { value: 79.5, unit: 'year', qualifier: 'eq' }]],
+  ])('should read two quantities with the scale shared when %s', (text, want) => {
+    expect(findEnglishQuantities(text)).toMatchObject(want)
+  })
+
+  it('should keep a range when a change is given by two bare ends', () => {
+    expect(first('incomes will grow by 6 to 7 percent')).toMatchObject({ min: 6, max: 7, unit: 'percent', qualifier: 'range' })
+  })
+
   it('should share the unit of the last item when a list names it once', () => {
     const ms = findEnglishQuantities('rates of 70 and 80 percent respectively')
     expect(ms.map((m) => [m.value, m.unit])).toEqual([[70, 'percent'], [80, 'percent']])

@@ -63,6 +63,7 @@ const qualifiersSchema = z.object({
   rangeOpen: z.array(z.string()),
   rangeClose: z.array(z.string()),
   notRangeAfter: z.array(z.string()),
+  notRangeAfterUnit: z.array(z.string()),
   listWords: z.array(z.string()),
 })
 
@@ -97,6 +98,7 @@ const G = Object.freeze(
     rangeOpen: readonly string[]
     rangeClose: readonly string[]
     notRangeAfter: readonly string[]
+    notRangeAfterUnit: readonly string[]
     listWords: readonly string[]
     masks: MaskPatterns
   } => {
@@ -121,6 +123,7 @@ const G = Object.freeze(
       rangeOpen: q.rangeOpen,
       rangeClose: q.rangeClose,
       notRangeAfter: q.notRangeAfter,
+      notRangeAfterUnit: q.notRangeAfterUnit,
       listWords: q.listWords,
       masks: compileMasks(n.masks, true),
     }
@@ -580,8 +583,9 @@ function readAt(text: string, lower: string, i: number, mask: Uint8Array, hints:
     } else if (hints.cell && !p.spelled) {
       built = { code: 'none', value: p.value, end: p.end }
     } else {
-      const shared = sharedUnit(text, lower, p.end)
-      if (shared) built = { ...shared, value: scaled(p.value, shared.exp), end: p.end, inherited: true }
+      const shared = sharedUnit(text, lower, p.end, p.scaled)
+      if (shared?.code === 'none') built = { code: peopleBefore(lower, clause, i) ? 'person' : 'none', value: scaled(p.value, shared.exp), end: p.end, inherited: true }
+      else if (shared) built = { ...shared, value: scaled(p.value, shared.exp), end: p.end, inherited: true }
       else if (p.scaled) built = { code: peopleBefore(lower, clause, i) ? 'person' : 'none', value: p.value, end: p.end, ...(peopleBefore(lower, clause, i) ? { inherited: true } : {}) }
       // 10,000 or more: a bound written after a bare number makes it an amount
       else if (afterQ && !p.spelled) built = { code: 'none', value: p.value, end: p.end }
@@ -600,13 +604,19 @@ function peopleBefore(lower: string, clause: number, i: number): boolean {
   return PEOPLE_NOUNS.test(lower.slice(clause, i))
 }
 
-/** The unit of the next items of a list (70 and 80 percent, from 929 to 1,624 yuan). */
-function sharedUnit(text: string, lower: string, from: number): { code: string; exp: number; classifier?: string } | null {
+/**
+ * The unit of the next items of a list (70 and 80 percent, from 929 to 1,624
+ * yuan). After a range word (from 5 to 10 million) the next number's scale
+ * is shared too, unless the first number has its own (`scaledFirst`).
+ */
+function sharedUnit(text: string, lower: string, from: number, scaledFirst = true): { code: string; exp: number; classifier?: string } | null {
   let j = from
   for (let hop = 0; hop < 6; hop++) {
     j = skipSpaces(lower, j)
     let step = 0
-    for (const w of [...G.listWords, ...G.rangeWords]) if (w === ',' ? lower[j] === ',' : wordAt(lower, j, w)) step = w.length
+    let rangeWord = false
+    for (const w of G.listWords) if (w === ',' ? lower[j] === ',' : wordAt(lower, j, w)) step = w.length
+    for (const w of G.rangeWords) if (wordAt(lower, j, w)) (step = w.length), (rangeWord = true)
     if (step === 0) return null
     j = skipSpaces(lower, j + step)
     const cur = currencyBefore(lower, j)
@@ -624,7 +634,10 @@ function sharedUnit(text: string, lower: string, from: number): { code: string; 
     const q = readPiece(text, lower, j)
     if (!q || q.spelled) return null
     const b = buildUnit(text, lower, q, cur, false)
-    if (b) return isDuration(b) ? null : { code: b.code, exp: 0, ...(b.classifier ? { classifier: b.classifier } : {}) }
+    const scale = rangeWord && hop === 0 && !scaledFirst && q.scaled ? q.exp : 0
+    if (b) return isDuration(b) ? null : { code: b.code, exp: scale + (b.exp ?? 0), ...(b.classifier ? { classifier: b.classifier } : {}) }
+    // from 5 to 10 million: the scale alone
+    if (scale > 0) return { code: 'none', exp: scale }
     j = q.end
   }
   return null
@@ -644,6 +657,8 @@ function readRange(text: string, lower: string, p: Piece, unit: Built | null, cl
     for (const w of G.rangeWords) if (wordAt(lower, afterFirst, w)) sepEnd = afterFirst + w.length
     // from 929 to 1,624 yuan: a change, not a range
     if (sepEnd >= 0 && G.notRangeAfter.some((w) => wordBefore(lower, openAt, w))) return null
+    // rise by 1 year to 79.5 years: a change with its own unit, then the new level
+    if (sepEnd >= 0 && unit && unit.end > p.end && G.notRangeAfterUnit.some((w) => wordBefore(lower, openAt, w))) return null
   }
   if (sepEnd < 0) return null
   let j = skipSpaces(lower, sepEnd)
