@@ -202,6 +202,7 @@ describe('findQuantities', () => {
     ['分别从4个方面提出要求', 'an enumeration of aspects'],
     ['编号A-5的地块', 'a hyphen in a name'],
     ['货运量位居全国第 2 位', 'an ordinal set apart by spaces'],
+    ['每10万人口', 'a rate denominator written with digits'],
   ])('should find nothing in %s when it is %s', (t) => {
     expect(findQuantities(t)).toEqual([])
   })
