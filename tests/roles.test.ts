@@ -48,6 +48,14 @@ describe('cleanMetric', () => {
     // the agent before an inner 共 goes when a full phrase remains
     ['劳动保障监察机构共检查用人单位', '检查用人单位'],
     ['五大保险基金累计结余', '五大保险基金累计结余'],
+    // a strip word that is only a piece of a longer word stays
+    ['建成区绿化覆盖率达到', '建成区绿化覆盖率'],
+    ['地方一般公共预算收入', '地方一般公共预算收入'],
+    ['城镇棚户区改造累计完成', '城镇棚户区改造'],
+    // verbs and modal words before the number go
+    ['细颗粒物平均浓度降至', '细颗粒物平均浓度'],
+    ['全区常住人口将', '常住人口'],
+    ['单位产值能耗力争', '单位产值能耗'],
   ])('should reduce %s to %s', (raw, metric) => {
     expect(cleanMetric(raw)).toBe(metric)
   })
@@ -108,6 +116,11 @@ describe('assignRoles on a real plan', () => {
 
 describe('assignRoles on plan excerpts', () => {
   const metricsOf = (text: string) => parsePlan(text).quantities.map((q) => ({ raw: q.raw, metric: q.metric, role: q.role, year: q.year }))
+
+  it('should name the thing after the number when the subject only says who has it', () => {
+    const qs = metricsOf('二、主要目标\n\n到2025年，每个乡镇建有1所中心卫生院，每个社区设有1个养老服务站并配备专职人员，逐步将12个以上康复项目纳入医保支付范围。')
+    expect(qs.map((q) => q.metric)).toEqual(['中心卫生院', '养老服务站', '康复项目'])
+  })
 
   it('should borrow the previous metric when the subject is only a change', () => {
     const qs = metricsOf('一、工作进展\n\n2023年，空气质量优良天数比率为89.2%，比上年提高1.3个百分点。')

@@ -34,6 +34,33 @@ function dropAsides(s: string): string {
   return s.replace(/[（(]([^（()）]*)[）)]/gu, (m, inner: string) => (inner.length <= 4 && !/[0-9０-９]|包括|含|其中|即/.test(inner) ? m : ''))
 }
 
+/**
+ * True when cutting `s` at `i` would split a word of `metricWords`, so that a
+ * strip entry found there is only a piece of a longer word:
+ *
+ * ```txt
+ * 建成区绿化覆盖率    一般公共预算收入    棚户区改造累计
+ * ^^^^ 建成 + 区       ^^ 共 inside 公共      ^ 计 inside 累计
+ * ```
+ */
+function splitsWord(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false
+  for (const w of R.metricWords) {
+    for (let j = Math.max(0, i - w.length + 1); j < i; j++) if (s.startsWith(w, j)) return true
+  }
+  return false
+}
+
+/** `s` without `w` at its start, or null when `w` is not there as a whole word. */
+function stripStart(s: string, w: string): string | null {
+  return s.startsWith(w) && s.length > w.length + 1 && !splitsWord(s, w.length) ? s.slice(w.length) : null
+}
+
+/** `s` without `w` at its end, or null when `w` is not there as a whole word. */
+function stripEnd(s: string, w: string): string | null {
+  return w.length > 0 && s.endsWith(w) && !splitsWord(s, s.length - w.length) ? s.slice(0, -w.length) : null
+}
+
 /** Drop a short lead before a scope word (巩固、保障全市劳动合同签订率 → 劳动合同签订率). */
 function afterScope(s: string): string {
   let best = -1
@@ -64,7 +91,7 @@ function beforeComparison(s: string): string {
 function afterInnerLead(s: string): string {
   for (const w of R.metricInnerLead) {
     const i = s.indexOf(w)
-    if (i >= 2 && s.length - i - w.length >= 4) return s.slice(i + w.length)
+    if (i >= 2 && s.length - i - w.length >= 4 && !splitsWord(s, i) && !splitsWord(s, i + w.length)) return s.slice(i + w.length)
   }
   return s
 }
@@ -75,14 +102,27 @@ export function cleanMetric(raw: string): string {
   s = afterInnerLead(beforeComparison(afterScope(s)))
   const window = TIME_WINDOW.exec(s)
   if (window && window.index >= 2) s = s.slice(0, window.index)
-  for (let guard = 0; guard < 12; guard++) {
+  for (let guard = 0; guard < 24; guard++) {
     const before = s
     s = s.replace(LEAD_TIME, '')
-    for (const w of R.metricStripStart) if (s.startsWith(w) && s.length > w.length + 1) s = s.slice(w.length)
+    // one word at a time, longest first: 累计完成 loses 完成, then 累计, never 计 alone
+    for (const w of R.metricStripStart) {
+      const t = stripStart(s, w)
+      if (t !== null) {
+        s = t
+        break
+      }
+    }
     // 全市常住人口中… → …
     const among = /^[^，]{2,8}?(?:人口|人员)中(?=.{3,})/.exec(s)
     if (among) s = s.slice(among[0].length)
-    for (const w of R.metricStripEnd) if (s.endsWith(w)) s = s.slice(0, -w.length)
+    for (const w of R.metricStripEnd) {
+      const t = stripEnd(s, w)
+      if (t !== null) {
+        s = t
+        break
+      }
+    }
     // …由“九五”末年的 / …2005年末: a trailing baseline or date is not the metric
     const tailing = TAILING.exec(s)
     if (tailing && tailing.index >= 2) s = s.slice(0, tailing.index)
@@ -146,7 +186,7 @@ export function rightPhrase(text: string, e: number, ceiling: number = text.leng
   if (CHANGE_WORDS.some((w) => r.startsWith(w)) || R.baselineConnectors.some((w) => r.startsWith(w))) return ''
   for (const w of R.metricRightStop) {
     const i = r.indexOf(w)
-    if (i >= 2) r = r.slice(0, i)
+    if (i >= 2 && !splitsWord(r, i)) r = r.slice(0, i)
   }
   // a relative clause before the counted noun: 达到国家“千人计划”层次的尖端人才
   const de = r.indexOf('的')
@@ -160,9 +200,13 @@ export function rightPhrase(text: string, e: number, ceiling: number = text.leng
   return cleanMetric(r)
 }
 
-/** True when a subject ends in a word that links it to its number (达到, 为, 控制在). */
+/**
+ * True when a subject ends in a word that links it to its number (达到, 为, 控制在),
+ * not in a verb whose object is the phrase after the number (各区建有1所…学校, 逐步将19个…项目).
+ */
 function linked(left: string): boolean {
   const l = left.replace(/\s+|分别|均/g, '')
+  if (R.metricObjectVerbs.some((w) => l.endsWith(w))) return false
   return R.metricStripEnd.some((w) => w.length > 0 && l.endsWith(w))
 }
 
