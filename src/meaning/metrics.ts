@@ -29,9 +29,11 @@ const CHANGE_ONLY = new RegExp(`^(?:${byLen(R.changeOnly).map(escape).join('|')}
 const TREND_END = new RegExp(`(?:${byLen(R.trendAdverbs).map(escape).join('|')})(?:${CHANGE_WORDS.map(escape).join('|')})$`, 'u')
 const CHANGE_END = new RegExp(`(?:${CHANGE_WORDS.map(escape).join('|')})$`, 'u')
 
-/** Remove explanatory parentheticals (（包括退休人员）, （市区590元）), keep short name parts (（站）, （助理）). */
+/** Remove explanatory parentheticals (（包括退休人员）, （市区590元）), keep short name parts (（站）, （助理）) and Latin abbreviations (（PM2.5）, （GDP）). */
 function dropAsides(s: string): string {
-  return s.replace(/[（(]([^（()）]*)[）)]/gu, (m, inner: string) => (inner.length <= 4 && !/[0-9０-９]|包括|含|其中|即/.test(inner) ? m : ''))
+  return s.replace(/[（(]([^（()）]*)[）)]/gu, (m, inner: string) =>
+    /^[A-Za-z][A-Za-z0-9.&]{0,9}$/.test(inner) || (inner.length <= 4 && !/[0-9０-９]|包括|含|其中|即/.test(inner)) ? m : '',
+  )
 }
 
 /**
