@@ -122,6 +122,11 @@ describe('assignRoles on plan excerpts', () => {
     expect(qs.map((q) => q.metric)).toEqual(['中心卫生院', '养老服务站', '康复项目'])
   })
 
+  it('should leave the marker and title out of the metric when a heading and its body share a sentence', () => {
+    const qs = metricsOf('二、重点任务\n\n（一）提升医疗服务能力 新建三级医院2家，床位达到5000张。\n\n专栏2 重点工程 改造老旧小区300个。\n\n（二）城镇新增就业10万人。')
+    expect(qs.map((q) => q.metric)).toEqual(['新建三级医院', '床位', '改造老旧小区', '城镇新增就业'])
+  })
+
   it('should borrow the previous metric when the subject is only a change', () => {
     const qs = metricsOf('一、工作进展\n\n2023年，空气质量优良天数比率为89.2%，比上年提高1.3个百分点。')
     expect(qs[1]?.metric).toBe('空气质量优良天数比率提高')

@@ -3,6 +3,7 @@
  * measures (城镇登记失业率, 新增就业), for every quantity of a sentence.
  */
 import type { Quantity } from '../core/types.js'
+import { matchMarker } from '../structure/numbering.js'
 import { roleGrammar as R } from './grammar.js'
 
 
@@ -227,6 +228,26 @@ function inlineLabel(left: string, head: string | null): { label: string; head: 
   return named.length >= 2 && ok(label) && label.length < plain.length - at - 2 ? { label, head: named } : null
 }
 
+/**
+ * The left context of a number without the numbering marker and heading
+ * title that share its sentence: a heading whose body runs on after a
+ * space names the section, not the quantity.
+ *
+ * ```txt
+ * （一）提升医疗服务能力 新建三级医院2家
+ * ^^^^^^ marker   ^^^^^^^^ title  ^^^^^^^^^^^^ left context kept
+ * ```
+ */
+export function withoutHeadingLead(left: string): string {
+  const start = left.length - left.trimStart().length
+  const marker = matchMarker(left.slice(start))
+  if (!marker) return left
+  const rest = left.slice(start + marker.length)
+  // the title ends at the last run of spaces (not a line break: a hard wrap may fall inside a title)
+  const gap = /[ \t\u3000]+(?=[^ \t\u3000]*$)/u.exec(rest.trimEnd())
+  return gap && gap.index >= 2 && rest.slice(0, gap.index).trim().length >= 2 ? rest.slice(gap.index + gap[0].length) : rest
+}
+
 /** Metrics of earlier sentences of the same paragraph (分别 lists and 比…增加 read them). */
 export interface MetricCarry {
   metrics: Array<string | null>
@@ -252,7 +273,7 @@ export function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: num
     // an age bound before the number defines its population: 60岁以上的老年人已超100万
     const floor = prevSpan ? (prevSpan.q.unit === 'age' && first.q.unit !== 'age' && prevSpan.s >= boundary ? prevSpan.s : prevSpan.e) : 0
     const cs = Math.max(boundary, floor)
-    const left = text.slice(cs, first.s)
+    const left = withoutHeadingLead(text.slice(cs, first.s))
     const respectively = left.includes('分别')
     let n = 1
     while (k + n < spans.length) {
