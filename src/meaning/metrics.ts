@@ -78,7 +78,16 @@ function afterScope(s: string): string {
   if (best <= 0) return s
   const lead = s.slice(0, best).replace(/、/g, '')
   const rest = s.slice(best + len)
-  return lead.length <= 6 && !/[占比的与较于]/.test(lead) && rest.length >= 2 ? rest : s
+  // a short lead (巩固、保障全市…), or a modifier ending in 的 (有就业意向的全市刑释解教人员安置率)
+  const short = lead.length <= 6 && !/[占比的与较于]/.test(lead)
+  const modifier = lead.endsWith('的') && !/[占比与较于]/.test(lead)
+  return (short || modifier) && rest.length >= 2 ? rest : s
+}
+
+/** Cut a trailing baseline that starts with 由 (收入线标准由家庭年人均可支配收入 → 收入线标准), keeping words such as 理由. */
+function beforeBaseline(s: string): string {
+  const i = s.lastIndexOf('由')
+  return i >= 4 && !splitsWord(s, i) && !splitsWord(s, i + 1) ? s.slice(0, i) : s
 }
 
 /** Cut a subject at a comparison word inside it (集体合同签订率不低于已建工会企业数 → 集体合同签订率). */
@@ -99,15 +108,24 @@ function afterInnerLead(s: string): string {
   return s
 }
 
+/** A scope 在…内/中 inside a subject: the agent before it goes (城镇职工和新农合在政策范围内住院费用支付比例 → 政策范围内住院费用支付比例). */
+const INNER_SCOPE = /在(?=[^在，]{1,8}?[内中])/u
+
+function afterInnerScope(s: string): string {
+  const m = INNER_SCOPE.exec(s)
+  return m && m.index >= 2 && s.length - m.index - 1 >= 6 && !splitsWord(s, m.index) && !splitsWord(s, m.index + 1) ? s.slice(m.index + 1) : s
+}
+
 /** Strip lead-in and trailing verbs from a subject phrase. */
 export function cleanMetric(raw: string): string {
   let s = dropAsides(raw.replace(/\s+/g, '').replace(BASE_PHRASE, '').replace(/^\d{1,2}\s*[.．、]/, ''))
-  s = afterInnerLead(beforeComparison(afterScope(s)))
+  s = afterInnerScope(afterInnerLead(beforeComparison(afterScope(beforeBaseline(s)))))
   const window = TIME_WINDOW.exec(s)
   if (window && window.index >= 2) s = s.slice(0, window.index)
   for (let guard = 0; guard < 24; guard++) {
     const before = s
-    s = s.replace(LEAD_TIME, '')
+    // a bracket can open a name only after a word: 各区（县级市）公办幼儿园 loses 各区, then （县级市）
+    s = s.replace(LEAD_TIME, '').replace(/^[（(][^（()）]*[）)]/u, '')
     // one word at a time, longest first: 累计完成 loses 完成, then 累计, never 计 alone
     for (const w of R.metricStripStart) {
       const t = stripStart(s, w)
@@ -307,7 +325,10 @@ export function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: num
     const ceiling = k + n < spans.length ? spans[k + n]!.s : text.length
     const right = n === 1 ? rightPhrase(text, lastSpan.e, ceiling) : ''
     const counted = COUNTED.has(first.q.unit) || first.q.unit === 'age'
-    if (right.length >= 2 && (subject.length < 2 || (counted && !linked(left)))) {
+    // a threshold compares the subject (建筑密度超过35%的比例, 住房支出超过家庭收入50%的家庭): the subject is measured
+    const thenDe = /^\s*的/.test(text.slice(spans[k + n - 1]!.e))
+    const compared = thenDe && (R.metricInnerCut.some((w) => first.q.raw.startsWith(w)) || beforeComparison(left.replace(/\s+/g, '')) !== left.replace(/\s+/g, ''))
+    if (right.length >= 2 && (subject.length < 2 || (counted && !compared && !linked(left)))) {
       // 50人入选国家“千人计划”, 建设50个市级高技能人才培养基地: the name follows the number
       out.push(right)
       k += n
