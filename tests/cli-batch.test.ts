@@ -58,7 +58,7 @@ describe('plan2json on a batch', { timeout: 120_000 }, () => {
     expect(written).toHaveLength(count)
     expect(listFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([])
     for (const i of [0, 999, 1999]) {
-      const file = path.join(out, 'many', `d${String(Math.floor(i / 100)).padStart(2, '0')}`, `plan-${i}.json`)
+      const file = path.join(out, 'many', `d${String(Math.floor(i / 100)).padStart(2, '0')}`, `plan-${i}.txt.json`)
       const json = JSON.parse(readFileSync(file, 'utf8')) as PlanOutput
       expect(json.source?.path).toBe(path.join('many', `d${String(Math.floor(i / 100)).padStart(2, '0')}`, `plan-${i}.txt`))
       expect(json.quantities.map((q) => q.raw)).toContain(`${i + 1}万人`)
@@ -78,7 +78,7 @@ describe('plan2json on a batch', { timeout: 120_000 }, () => {
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     // Interrupt as soon as the first output exists.
-    const first = path.join(out, 'interrupted', 'p00.json')
+    const first = path.join(out, 'interrupted', 'p00.txt.json')
     for (let tries = 0; tries < 600 && !existsSync(first); tries++) await new Promise((r) => setTimeout(r, 50))
     child.kill('SIGINT')
     const code = await exited

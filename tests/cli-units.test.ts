@@ -125,9 +125,20 @@ describe('inputs', () => {
   })
 
   it('should mirror input paths under the output folder when computing output paths', () => {
-    expect(outputPathFor('plans/2012/a.txt', 'json', '/o')).toBe(path.resolve('/o/plans/2012/a.json'))
-    expect(outputPathFor('a.htm', 'outline', '/o')).toBe(path.resolve('/o/a.outline.txt'))
+    expect(outputPathFor('plans/2012/a.txt', 'json', '/o')).toBe(path.resolve('/o/plans/2012/a.txt.json'))
+    expect(outputPathFor('a.htm', 'outline', '/o')).toBe(path.resolve('/o/a.htm.outline.txt'))
     expect(outputPathFor('stdin', 'md', '/o')).toBe(path.resolve('/o/stdin.md'))
+    expect(outputPathFor('page', 'json', '/o')).toBe(path.resolve('/o/page.json'))
+  })
+
+  it('should give every input its own output path when names differ only in their extension', () => {
+    const names = ['x.pdf', 'x.docx', 'x.txt', 'x.htm', 'x.md', 'x']
+    for (const format of ['json', 'outline', 'md'] as const) {
+      const outs = names.map((n) => outputPathFor(path.join('plans', n), format, '/o'))
+      expect(new Set(outs).size).toBe(names.length)
+    }
+    expect(outputPathFor('plans/x.pdf', 'json', '/o')).toBe(path.resolve('/o/plans/x.pdf.json'))
+    expect(outputPathFor('plans/x.docx', 'json', '/o')).toBe(path.resolve('/o/plans/x.docx.json'))
   })
 })
 
@@ -171,7 +182,7 @@ describe('formats', () => {
     const visit = (nodes: readonly unknown[]) => {
       for (const n of nodes as Array<{ type: string; depth: number; marker: { raw: string }; title: string; children: unknown[] }>) {
         if (n.type === 'section' || n.type === 'box') {
-          sections.push([n.depth, `${n.marker.raw}${n.title}`])
+          sections.push([n.depth, `${n.marker.raw}${/[\p{P}\s]$/u.test(n.marker.raw) ? '' : ' '}${n.title}`])
           visit(n.children)
         }
       }
@@ -191,6 +202,20 @@ describe('formats', () => {
     expect(md).toContain('## 一、主要目标')
     expect(md).toContain('### （一）稳定就业')
     expect(md).toContain('城镇新增就业3万人')
+  })
+
+  it('should keep one space between marker and title when the marker ends in a letter or digit', () => {
+    const tree = parsePlan('一、重点任务\n\n（一）防洪减灾。完善堤防体系。\n\n专栏3 防洪减灾重点项目\n\n新建堤防40公里。\n\n第一章 总则\n\n第二章 目标\n').tree
+    const md = toMarkdown(tree)
+    expect(md).toContain('## 一、重点任务')
+    expect(md).toContain('### （一）防洪减灾')
+    expect(md).toContain('完善堤防体系')
+    expect(md).toMatch(/#+ 专栏3 防洪减灾重点项目/)
+    expect(md).toMatch(/#+ 第一章 总则/)
+    const outline = toOutline(tree)
+    expect(outline).toContain('专栏3 防洪减灾重点项目')
+    expect(outline).toContain('第二章 目标')
+    expect(outline).not.toMatch(/专栏3防洪/)
   })
 
   it('should render tables as pipe tables when the plan has one', () => {

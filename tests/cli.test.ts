@@ -72,7 +72,9 @@ function expectValid(json: unknown, label: string): void {
 function sections(nodes: readonly FlowContent[], out: Array<{ depth: number; line: string }> = []) {
   for (const n of nodes) {
     if (n.type === 'section' || n.type === 'box') {
-      out.push({ depth: n.depth, line: `${n.marker.raw}${n.title}`.trim() })
+      // one space between marker and title unless the marker ends in punctuation (一、 （一） vs 专栏4 第一章)
+      const marker = n.marker.raw.trim()
+      out.push({ depth: n.depth, line: `${marker}${/[\p{P}\s]$/u.test(marker) ? '' : ' '}${n.title.trim()}`.trim() })
       sections(n.children, out)
     }
   }
@@ -108,6 +110,24 @@ describe('plan2json', { timeout: SLOW }, () => {
     expect(run.stdout).toContain('Usage:')
     expect(run.stdout).toContain('Examples:')
     expect(run.stdout).toContain('--format')
+    // PDF and DOCX are converted, not rejected
+    expect(run.stdout).toMatch(/PDF or Word \.docx file/)
+    expect(run.stdout).toContain('x.pdf → x.pdf.json')
+  })
+
+  it('should write x.pdf, x.docx and x.txt of one folder to three outputs when converting the folder', () => {
+    const fixtures = path.join(root, 'fixtures', 'binary')
+    const dir = path.join(scratch, 'same-name')
+    const out = path.join(scratch, 'same-name-out')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'x.pdf'), readFileSync(path.join(fixtures, 'sample.pdf')))
+    writeFileSync(path.join(dir, 'x.docx'), readFileSync(path.join(fixtures, 'sample.docx')))
+    writeFileSync(path.join(dir, 'x.txt'), readFileSync(path.join(fixtures, 'sample.txt')))
+    const run = plan2json(['same-name', '-o', out])
+    expect(run.code).toBe(0)
+    expect(readdirSync(path.join(out, 'same-name')).sort()).toEqual(['x.docx.json', 'x.pdf.json', 'x.txt.json'])
+    const kinds = ['x.docx.json', 'x.pdf.json', 'x.txt.json'].map((f) => (JSON.parse(readFileSync(path.join(out, 'same-name', f), 'utf8')) as PlanOutput).source?.encoding)
+    expect(kinds).toEqual(['docx', 'pdf', 'utf-8'])
   })
 
   it('should name the closest flag and exit 2 when a flag is unknown', () => {
@@ -137,7 +157,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       expect(run.code).toBe(0)
     })
     it.each(seeds)('should write a schema-valid %s with its source info when converting it', (seed) => {
-      const file = path.join(out, 'seeds', seed.replace(/\.txt$/, '.json'))
+      const file = path.join(out, 'seeds', `${seed}.json`)
       const json = JSON.parse(readFileSync(file, 'utf8')) as PlanOutput
       expectValid(json, seed)
       expect(json.source).toMatchObject({ bytes: statSync(path.join(seedsDir, seed)).size, encoding: 'utf-8', confidence: 1, bom: false, warnings: [] })
@@ -150,7 +170,7 @@ describe('plan2json', { timeout: SLOW }, () => {
       expect(all.filter((f) => f.endsWith('.tmp'))).toEqual([])
     })
     it('should skip existing outputs when rerun, and redo them when given --force', () => {
-      const file = path.join(out, 'seeds', seeds[0]!.replace(/\.txt$/, '.json'))
+      const file = path.join(out, 'seeds', `${seeds[0]!}.json`)
       writeFileSync(file, '{"marker":true}')
       const again = plan2json([seedsDir, '-o', out])
       expect(again.code).toBe(0)
@@ -176,7 +196,7 @@ describe('plan2json', { timeout: SLOW }, () => {
     ]
     let run: Run
     const load = (variant: string, seed: string) =>
-      JSON.parse(readFileSync(path.join(out, 'encodings', variant, seed.replace(/\.txt$/, '.json')), 'utf8')) as PlanOutput
+      JSON.parse(readFileSync(path.join(out, 'encodings', variant, `${seed}.json`), 'utf8')) as PlanOutput
     beforeAll(() => {
       for (const v of variants) {
         mkdirSync(path.join(dir, v.name), { recursive: true })
@@ -244,8 +264,8 @@ describe('plan2json', { timeout: SLOW }, () => {
     })
     it('should convert the good files and write nothing for the bad ones when the batch ends', () => {
       expect(run.stderr).toContain('7 inputs: 2 converted, 5 failed')
-      expect(readdirSync(path.join(out, 'mixed')).sort()).toEqual(['good-gbk.json', 'good.json'])
-      const html = JSON.parse(readFileSync(path.join(out, 'mixed', 'good-gbk.json'), 'utf8')) as PlanOutput
+      expect(readdirSync(path.join(out, 'mixed')).sort()).toEqual(['good-gbk.htm.json', 'good.txt.json'])
+      const html = JSON.parse(readFileSync(path.join(out, 'mixed', 'good-gbk.htm.json'), 'utf8')) as PlanOutput
       expect(html.source).toMatchObject({ encoding: 'gb2312', form: 'html' })
       expectValid(html, 'good-gbk.htm')
     })

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { gloss, glossKeys, glossKinds, glossLabel, type GlossKind } from '../src/output/glosses.js'
 import { messageCodes } from '../src/core/messages.js'
+import { matchMarker } from '../src/structure/numbering.js'
 
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), 'utf8')
 
@@ -19,6 +20,46 @@ function unitCodesOfUnitsMd(): string[] {
 function schemeIds(): string[] {
   const json = JSON.parse(read('../grammars/numbering.json')) as { schemes: Array<{ id: string }> }
   return json.schemes.map((s) => s.id)
+}
+
+interface UnitGrammar {
+  units: Array<{ text: string; code: string }>
+  rates?: Array<{ suffix: string }>
+  rateCodes?: string[]
+}
+const unitGrammars = (['zh', 'en'] as const).map((lang) => JSON.parse(read(`../grammars/${lang}/units.json`)) as UnitGrammar)
+
+/** Every unit code the unit grammars can produce: each `code` anywhere in them, and each rate code with each rate suffix. */
+function unitCodesOfGrammars(): string[] {
+  const codes = new Set<string>()
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk)
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>
+      if (typeof o.code === 'string') codes.add(o.code)
+      Object.values(o).forEach(walk)
+    }
+  }
+  for (const g of unitGrammars) {
+    walk(g)
+    for (const base of g.rateCodes ?? []) for (const r of g.rates ?? []) codes.add(base + r.suffix)
+  }
+  return [...codes]
+}
+
+/** Every classifier the unit grammars can produce: the written form of each `count` unit (个, 家, projects …). */
+function classifiersOfGrammars(): string[] {
+  return [...new Set(unitGrammars.flatMap((g) => g.units.filter((u) => u.code === 'count').map((u) => u.text)))]
+}
+
+/** Every scheme id a marker can carry: the ids of numbering.json and the level ids of multi-level schemes (decimal-2 for 1.1). */
+function schemeIdsProduced(): string[] {
+  const ids = new Set(schemeIds())
+  for (let levels = 1; levels <= 8; levels++) {
+    const m = matchMarker(`${Array.from({ length: levels }, () => '1').join('.')} 总体要求`)
+    if (m) ids.add(m.id)
+  }
+  return [...ids]
 }
 
 /** Literal `type` values of the node interfaces in src/core/types.ts. */
@@ -90,6 +131,29 @@ describe('gloss', () => {
     const ids = schemeIds()
     expect(ids.length).toBeGreaterThan(5)
     for (const id of ids) expect(gloss('scheme', id), id).toBeDefined()
+  })
+
+  it('should gloss every scheme id a marker can carry, levels of multi-level numbering included', () => {
+    const ids = schemeIdsProduced()
+    expect(ids).toContain('decimal-2')
+    expect(ids).toContain('decimal-3')
+    const missing = ids.filter((id) => !gloss('scheme', id))
+    expect(missing).toEqual([])
+  })
+
+  it('should gloss every unit code the Chinese and English unit grammars produce', () => {
+    const codes = unitCodesOfGrammars()
+    expect(codes).toContain('ha')
+    expect(codes).toContain('kW')
+    expect(codes.length).toBeGreaterThan(30)
+    expect(codes.filter((c) => !gloss('unit', c))).toEqual([])
+  })
+
+  it('should gloss every classifier of the Chinese and English unit grammars', () => {
+    const classifiers = classifiersOfGrammars()
+    expect(classifiers).toContain('个')
+    expect(classifiers).toContain('projects')
+    expect(classifiers.filter((c) => !gloss('classifier', c))).toEqual([])
   })
 
   it('should gloss every message code of src/core/messages.ts', () => {

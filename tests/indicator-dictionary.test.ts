@@ -365,6 +365,19 @@ describe('matchIndicator tolerance', () => {
     ['ＰＭ２．５年均浓度', 'pm25-concentration'],
     ['R&D经费投入强度', 'rd-intensity'],
     ['单位ＧＤＰ能耗降低', 'energy-intensity-reduction'],
+    // official 14th-plan wordings and their provincial spellings
+    ['全社会研发经费投入强度', 'rd-intensity'],
+    ['研发经费支出占地区生产总值比重', 'rd-intensity'],
+    ['细颗粒物（PM2.5）浓度', 'pm25-concentration'],
+    ['细颗粒物(PM2.5)年均浓度', 'pm25-concentration'],
+    ['地级及以上城市细颗粒物（PM2.5）浓度下降', 'pm25-reduction'],
+    ['单位地区生产总值能耗', 'energy-consumption-per-unit-gdp'],
+    ['万元GDP能耗', 'energy-consumption-per-unit-gdp'],
+    // a trailing change word matches the change indicator of the same wording
+    ['单位地区生产总值能耗下降', 'energy-intensity-reduction'],
+    ['万元地区生产总值能耗降低', 'energy-intensity-reduction'],
+    ['单位国内生产总值二氧化碳排放下降', 'co2-intensity-reduction'],
+    ['每千人口执业医师数', 'licensed-doctors-per-1000'],
   ] as const)('should match %s to %s', (metric, id) => {
     expect(matchIndicator(metric)?.id ?? null).toBe(id)
   })
@@ -380,6 +393,8 @@ describe('matchIndicator negatives', () => {
     ['人才资源总量年增长率', 'growth of an indicator'],
     ['在岗职工平均工资增幅', 'growth of an indicator'],
     ['城镇从业人员增加', 'growth of an indicator'],
+    ['森林覆盖率提高', 'growth of an indicator'],
+    ['地区生产总值下降', 'change of an indicator'],
     ['两院', 'too short'],
     ['全市', 'prefix only'],
     ['苏州国际精英创业周相城分会场活动', 'an event'],

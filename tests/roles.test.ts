@@ -48,6 +48,24 @@ describe('cleanMetric', () => {
     // the agent before an inner 共 goes when a full phrase remains
     ['劳动保障监察机构共检查用人单位', '检查用人单位'],
     ['五大保险基金累计结余', '五大保险基金累计结余'],
+    // a strip word that is only a piece of a longer word stays
+    ['建成区绿化覆盖率达到', '建成区绿化覆盖率'],
+    ['地方一般公共预算收入', '地方一般公共预算收入'],
+    ['城镇棚户区改造累计完成', '城镇棚户区改造'],
+    // verbs and modal words before the number go
+    ['细颗粒物平均浓度降至', '细颗粒物平均浓度'],
+    ['全区常住人口将', '常住人口'],
+    ['单位产值能耗力争', '单位产值能耗'],
+    // area scopes and a bracket left at the start go
+    ['市辖区建成区内绿道长度', '绿道长度'],
+    ['各县（市、区）标准化卫生院占比达', '标准化卫生院占比'],
+    // a modifier clause ending in 的 before a scope word goes
+    ['有创业意愿的全县返乡人员培训率达到', '返乡人员培训率'],
+    // a trailing baseline opened by 由 goes
+    ['最低生活保障标准由城镇居民人均消费支出', '最低生活保障标准'],
+    // the agent before a scope 在…内 goes
+    ['职工医保和居民医保在政策范围内门诊费用报销比例', '政策范围内门诊费用报销比例'],
+    ['在岗职工平均工资', '在岗职工平均工资'],
   ])('should reduce %s to %s', (raw, metric) => {
     expect(cleanMetric(raw)).toBe(metric)
   })
@@ -108,6 +126,26 @@ describe('assignRoles on a real plan', () => {
 
 describe('assignRoles on plan excerpts', () => {
   const metricsOf = (text: string) => parsePlan(text).quantities.map((q) => ({ raw: q.raw, metric: q.metric, role: q.role, year: q.year }))
+
+  it('should name the thing after the number when the subject only says who has it', () => {
+    const qs = metricsOf('二、主要目标\n\n到2025年，每个乡镇建有1所中心卫生院，每个社区设有1个养老服务站并配备专职人员，逐步将12个以上康复项目纳入医保支付范围。')
+    expect(qs.map((q) => q.metric)).toEqual(['中心卫生院', '养老服务站', '康复项目'])
+  })
+
+  it('should leave the marker and title out of the metric when a heading and its body share a sentence', () => {
+    const qs = metricsOf('二、重点任务\n\n（一）提升医疗服务能力 新建三级医院2家，床位达到5000张。\n\n专栏2 重点工程 改造老旧小区300个。\n\n（二）城镇新增就业10万人。')
+    expect(qs.map((q) => q.metric)).toEqual(['新建三级医院', '床位', '改造老旧小区', '城镇新增就业'])
+  })
+
+  it('should name the compared subject when a threshold is followed by what it selects', () => {
+    const qs = metricsOf('二、指标说明\n\n老旧小区绿地率低于25%的小区面积占比；住房租金超过家庭收入30%的租户家庭数量。')
+    expect(qs.map((q) => q.metric)).toEqual(['老旧小区绿地率', '住房租金'])
+  })
+
+  it('should end the phrase after a number where a new 每个 clause begins', () => {
+    const qs = metricsOf('二、主要目标\n\n每个乡镇建有1个综合文化站、每个村建有1个农家书屋。')
+    expect(qs.map((q) => q.metric)).toEqual(['综合文化站', '农家书屋'])
+  })
 
   it('should borrow the previous metric when the subject is only a change', () => {
     const qs = metricsOf('一、工作进展\n\n2023年，空气质量优良天数比率为89.2%，比上年提高1.3个百分点。')

@@ -131,7 +131,12 @@ Usage:
 
 PATH is a file, a directory (read recursively; hidden files are skipped),
 a quoted glob pattern ('plans/**/*.txt'), or - for stdin. Input may be
-plain text, markdown or HTML in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5.
+plain text, markdown or HTML in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5,
+or a PDF or Word .docx file (read through its text layer; a scanned PDF
+needs OCR first). Other files a folder holds in document, image or archive
+form (.doc, .wps, .jpg, .zip …) are listed as failures naming what they are.
+With -o, each output is named after the whole input file name:
+x.txt → x.txt.json, x.pdf → x.pdf.json (.outline.txt, .md for those formats).
 
 Options:
   -o, --out DIR        write one output per input under DIR, mirroring the
@@ -146,7 +151,8 @@ Options:
                        (unit, qualifier, role, indicator), document kinds in
                        outline and md (default: csv in en, no tags)
       --pretty         indent JSON output
-  -e, --encoding ENC   force an encoding (utf-8, gbk, gb18030, big5, utf-16le …)
+  -e, --encoding ENC   force the encoding of text inputs (utf-8, gbk, gb18030,
+                       big5, utf-16le …)
       --form FORM      force the input form: ${FORMS.join(', ')}
   -j, --jobs N         parse N files at a time (default: number of cores)
       --force          overwrite existing outputs (default: skip them, so a

@@ -46,6 +46,9 @@ export type ConvertResult =
   | { index: number; ok: true; stats: ConvertStats; text?: string; notes: string[] }
   | { index: number; ok: false; reason: string; bytes: number }
 
+/** What plan2json reads, for the reason given when a file is none of it. */
+const CLI_ACCEPTED = 'plan2json reads plain text, markdown or HTML (in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5), PDF with a text layer and Word .docx'
+
 /** The input form an extension names, if any (`.md`, `.html`, `.htm`). */
 export function formFromExtension(file: string): InputForm | undefined {
   const ext = path.extname(file).toLowerCase()
@@ -79,8 +82,8 @@ export async function convert(task: ConvertTask): Promise<ConvertResult> {
   const fail = (reason: string): ConvertResult => ({ index: task.index, ok: false, reason, bytes: bytes.length })
   if (bytes.length === 0) return fail('empty file (0 bytes)')
   try {
-    // PDF and DOCX are read through their text layer; other bytes are decoded as text.
-    const document = task.encoding === undefined ? sniffDocument(bytes) : undefined
+    // PDF and DOCX are read through their text layer (--encoding is for text); other bytes are decoded as text.
+    const document = sniffDocument(bytes)
     let decoded: Pick<Decoded, 'encoding' | 'confidence' | 'bom' | 'warnings'>
     let result
     if (document) {
@@ -153,7 +156,8 @@ export async function convert(task: ConvertTask): Promise<ConvertResult> {
     }
     return task.out ? { index: task.index, ok: true, stats, notes } : { index: task.index, ok: true, stats, text, notes }
   } catch (error) {
-    if (error instanceof DecodeError) return fail(error.message)
+    // decode() names the text forms; plan2json also reads PDF and DOCX
+    if (error instanceof DecodeError) return fail(error.code === 'binary-input' ? error.message.replace(/; accepted input is .*$/su, `; ${CLI_ACCEPTED}`) : error.message)
     if (error instanceof UnsupportedInputError) return fail(error.kind === 'corrupt' ? `cannot read: ${error.message}` : error.message)
     const e = error as Error
     return fail(`parser failed: ${e?.message ?? String(error)}`)

@@ -92,8 +92,25 @@ function squash(s: string): string {
   return s.replace(/\s+/g, '')
 }
 
-function headingLine(node: { marker: { raw: string }; title: string }): string {
-  return `${node.marker.raw}${node.title}`.trim()
+/**
+ * The marker and title of a heading, separated by one space unless the
+ * marker ends in punctuation: `专栏4 防洪减灾重点项目`, `第一章 总则`,
+ * `1.1 目标`, but `一、总体要求`, `（一）发展目标`.
+ */
+export function headingLine(node: { marker: { raw: string }; title: string }): string {
+  const marker = node.marker.raw.trim()
+  const title = node.title.trim()
+  if (!marker || !title) return `${marker}${title}`
+  return /[\p{P}\s]$/u.test(marker) ? `${marker}${title}` : `${marker} ${title}`
+}
+
+/** What a heading's sentence holds after its marker and title (the body run in on the same line). */
+function afterHeadingLine(text: string, node: { marker: { raw: string }; title: string }): string {
+  let t = text.trim()
+  const marker = node.marker.raw.trim()
+  if (t.startsWith(marker)) t = t.slice(marker.length).trimStart()
+  if (t.startsWith(node.title)) return t.slice(node.title.length)
+  return squash(t).startsWith(squash(node.title)) ? '' : t
 }
 
 /**
@@ -160,8 +177,7 @@ export function toMarkdown(tree: Root, lang?: Lang): string {
           blocks.push(`${'#'.repeat(level)} ${escapeMarkdown(line)}`)
           const heading = node.children.find((c) => c.type === 'heading')
           if (heading) {
-            const text = nodeText(heading).trim()
-            const rest = text.startsWith(line) ? text.slice(line.length) : squash(text).startsWith(squash(line)) ? '' : text
+            const rest = afterHeadingLine(nodeText(heading), node)
             if (rest.replace(/^[\s。：:；;，,.]+/, '') !== '') blocks.push(escapeMarkdown(rest.replace(/^[\s。：:；;，,.]+/, '')))
           }
           flow(node.children.filter((c) => c.type !== 'heading'))

@@ -32,9 +32,11 @@ export interface ExpandOptions {
 
 /**
  * Extensions a directory walk picks up: the text forms plan2json reads,
- * pages saved from web sites, files without extension, and the document,
+ * pages saved from web sites, files without extension, PDF and Word .docx
+ * files (converted through their text layer), and the other document,
  * image and archive forms that plans are also published in (those are
- * reported as not text, so that a researcher sees what was left out).
+ * reported as failures naming what they are, so that a researcher sees
+ * what was left out).
  * Everything else in a folder (outputs such as .json or .csv, scripts,
  * styles) is ignored. Files named explicitly or matched by a glob are
  * always read.

@@ -26,8 +26,15 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
 
 const EXTENSIONS: Record<'json' | 'outline' | 'md', string> = { json: '.json', outline: '.outline.txt', md: '.md' }
 
-/** The output path of one input: its path relative to the inputs, under `outDir`, with the format's extension. */
+/**
+ * The output path of one input: its path relative to the inputs, under
+ * `outDir`, with the format's extension added to the whole file name, so
+ * that inputs differing only in extension never share an output:
+ * `a/x.pdf` → `a/x.pdf.json`, `a/x.docx` → `a/x.docx.json`, `a/x.txt` →
+ * `a/x.txt.json` (text inputs too: `x.txt` and `x.htm` may sit side by
+ * side), `a/page` → `a/page.json`.
+ */
 export function outputPathFor(rel: string, format: 'json' | 'outline' | 'md', outDir: string): string {
   const parsed = path.parse(rel)
-  return path.resolve(outDir, parsed.dir, parsed.name + EXTENSIONS[format])
+  return path.resolve(outDir, parsed.dir, parsed.base + EXTENSIONS[format])
 }

@@ -23,6 +23,8 @@ const rolesSchema = z.object({
   columnRemark: z.array(z.string()),
   metricStripEnd: z.array(z.string()),
   metricStripStart: z.array(z.string()),
+  metricWords: z.array(z.string()),
+  metricObjectVerbs: z.array(z.string()),
   changeIncrease: z.array(z.string()),
   changeDecrease: z.array(z.string()),
   annualCues: z.array(z.string()),

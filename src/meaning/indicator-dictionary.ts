@@ -64,6 +64,8 @@ const dictionarySchema = z
         noise: z.array(z.string().min(1)),
         suffixes: z.array(z.string().min(1)),
         suffixSynonyms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+        synonyms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+        changeSynonyms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
       })
       .strict(),
     sources: z.record(z.string(), sourceSchema),
@@ -84,14 +86,35 @@ type Matching = z.infer<typeof dictionarySchema>['matching']
 /** Characters outside ASCII and the CJK Unified Ideographs block, the only ones NFKC may change. */
 const NOT_NFKC_STABLE = /[^\u0000-\u007f\u4e00-\u9fff]/
 
-/** Full-width to ASCII, case, whitespace, punctuation, 的 and noise words. */
+/** Bracketed asides left after the synonyms: 执业(助理)医师 reads as 执业医师 on both sides. */
+const ASIDE = /\([^()]*\)/g
+
+/**
+ * Full-width to ASCII, case, synonyms (单位地区生产总值 → 单位gdp,
+ * 细颗粒物(pm2.5) → pm2.5), bracketed asides, whitespace, punctuation, 的,
+ * noise words, and one trailing change word folded to its synonym (下降 → 降低).
+ */
 function normalise(text: string, m: Matching): string {
   // ASCII and the CJK Unified Ideographs block are NFKC-stable: skip the
   // (costly) normalisation for the common all-Han metric.
-  const folded = NOT_NFKC_STABLE.test(text) ? text.normalize('NFKC') : text
-  let s = folded.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '').replace(/的/g, '')
+  let s = (NOT_NFKC_STABLE.test(text) ? text.normalize('NFKC') : text).toLowerCase()
+  for (const [from, to] of m.synonyms) if (s.includes(from)) s = s.split(from).join(to)
+  s = s.replace(ASIDE, '').replace(/[\s\p{P}\p{S}]+/gu, '').replace(/的/g, '')
   for (const w of m.noise) if (s.includes(w)) s = s.split(w).join('')
+  for (const [from, to] of m.changeSynonyms) {
+    if (s.endsWith(from) && s.length > from.length) {
+      s = s.slice(0, -from.length) + to
+      break
+    }
+  }
   return s
+}
+
+/** The matching rules with synonyms in the form `normalise` compares (lower case, longest first). */
+function prepare(m: Matching): Matching {
+  const lower = (pairs: ReadonlyArray<[string, string]>): Array<[string, string]> =>
+    pairs.map(([a, b]): [string, string] => [a.normalize('NFKC').toLowerCase(), b.normalize('NFKC').toLowerCase()]).sort((x, y) => y[0].length - x[0].length)
+  return { ...m, synonyms: lower(m.synonyms), changeSynonyms: lower(m.changeSynonyms) }
 }
 
 /** `s` with one trailing suffix removed (after suffix synonyms), keeping ≥ 2 characters. */
@@ -125,7 +148,7 @@ interface Index {
 
 function build(): Index {
   const data = dictionarySchema.parse(indicatorsJson)
-  const m = data.matching
+  const m = prepare(data.matching)
   const suffixes = [...m.suffixes].sort((a, b) => b.length - a.length)
   const entries = data.indicators.map((e) => Object.freeze({ ...e, variants: Object.freeze([...e.variants]) }) as IndicatorEntry)
   const byId = new Map(entries.map((e) => [e.id, e]))
@@ -154,7 +177,7 @@ function build(): Index {
     cores,
     conflicts: Object.freeze(conflicts),
     matching: m,
-    prefixes: [...m.prefixes].sort((a, b) => b.length - a.length),
+    prefixes: m.prefixes.map((p) => normalise(p, m)).sort((a, b) => b.length - a.length),
     prefixRegexes: m.prefixPatterns.map((p) => new RegExp(p, 'u')),
     suffixes,
   }

@@ -3,6 +3,7 @@
  * measures (城镇登记失业率, 新增就业), for every quantity of a sentence.
  */
 import type { Quantity } from '../core/types.js'
+import { matchMarker } from '../structure/numbering.js'
 import { roleGrammar as R } from './grammar.js'
 
 
@@ -29,9 +30,38 @@ const CHANGE_ONLY = new RegExp(`^(?:${byLen(R.changeOnly).map(escape).join('|')}
 const TREND_END = new RegExp(`(?:${byLen(R.trendAdverbs).map(escape).join('|')})(?:${CHANGE_WORDS.map(escape).join('|')})$`, 'u')
 const CHANGE_END = new RegExp(`(?:${CHANGE_WORDS.map(escape).join('|')})$`, 'u')
 
-/** Remove explanatory parentheticals (（包括退休人员）, （市区590元）), keep short name parts (（站）, （助理）). */
+/** Remove explanatory parentheticals (（包括退休人员）, （市区590元）), keep short name parts (（站）, （助理）) and Latin abbreviations (（PM2.5）, （GDP）). */
 function dropAsides(s: string): string {
-  return s.replace(/[（(]([^（()）]*)[）)]/gu, (m, inner: string) => (inner.length <= 4 && !/[0-9０-９]|包括|含|其中|即/.test(inner) ? m : ''))
+  return s.replace(/[（(]([^（()）]*)[）)]/gu, (m, inner: string) =>
+    /^[A-Za-z][A-Za-z0-9.&]{0,9}$/.test(inner) || (inner.length <= 4 && !/[0-9０-９]|包括|含|其中|即/.test(inner)) ? m : '',
+  )
+}
+
+/**
+ * True when cutting `s` at `i` would split a word of `metricWords`, so that a
+ * strip entry found there is only a piece of a longer word:
+ *
+ * ```txt
+ * 建成区绿化覆盖率    一般公共预算收入    棚户区改造累计
+ * ^^^^ 建成 + 区       ^^ 共 inside 公共      ^ 计 inside 累计
+ * ```
+ */
+function splitsWord(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false
+  for (const w of R.metricWords) {
+    for (let j = Math.max(0, i - w.length + 1); j < i; j++) if (s.startsWith(w, j)) return true
+  }
+  return false
+}
+
+/** `s` without `w` at its start, or null when `w` is not there as a whole word. */
+function stripStart(s: string, w: string): string | null {
+  return s.startsWith(w) && s.length > w.length + 1 && !splitsWord(s, w.length) ? s.slice(w.length) : null
+}
+
+/** `s` without `w` at its end, or null when `w` is not there as a whole word. */
+function stripEnd(s: string, w: string): string | null {
+  return w.length > 0 && s.endsWith(w) && !splitsWord(s, s.length - w.length) ? s.slice(0, -w.length) : null
 }
 
 /** Drop a short lead before a scope word (巩固、保障全市劳动合同签订率 → 劳动合同签订率). */
@@ -48,7 +78,16 @@ function afterScope(s: string): string {
   if (best <= 0) return s
   const lead = s.slice(0, best).replace(/、/g, '')
   const rest = s.slice(best + len)
-  return lead.length <= 6 && !/[占比的与较于]/.test(lead) && rest.length >= 2 ? rest : s
+  // a short lead (巩固、保障全市…), or a modifier ending in 的 (有就业意向的全市刑释解教人员安置率)
+  const short = lead.length <= 6 && !/[占比的与较于]/.test(lead)
+  const modifier = lead.endsWith('的') && !/[占比与较于]/.test(lead)
+  return (short || modifier) && rest.length >= 2 ? rest : s
+}
+
+/** Cut a trailing baseline that starts with 由 (收入线标准由家庭年人均可支配收入 → 收入线标准), keeping words such as 理由. */
+function beforeBaseline(s: string): string {
+  const i = s.lastIndexOf('由')
+  return i >= 4 && !splitsWord(s, i) && !splitsWord(s, i + 1) ? s.slice(0, i) : s
 }
 
 /** Cut a subject at a comparison word inside it (集体合同签订率不低于已建工会企业数 → 集体合同签订率). */
@@ -64,25 +103,47 @@ function beforeComparison(s: string): string {
 function afterInnerLead(s: string): string {
   for (const w of R.metricInnerLead) {
     const i = s.indexOf(w)
-    if (i >= 2 && s.length - i - w.length >= 4) return s.slice(i + w.length)
+    if (i >= 2 && s.length - i - w.length >= 4 && !splitsWord(s, i) && !splitsWord(s, i + w.length)) return s.slice(i + w.length)
   }
   return s
+}
+
+/** A scope 在…内/中 inside a subject: the agent before it goes (城镇职工和新农合在政策范围内住院费用支付比例 → 政策范围内住院费用支付比例). */
+const INNER_SCOPE = /在(?=[^在，]{1,8}?[内中])/u
+
+function afterInnerScope(s: string): string {
+  const m = INNER_SCOPE.exec(s)
+  return m && m.index >= 2 && s.length - m.index - 1 >= 6 && !splitsWord(s, m.index) && !splitsWord(s, m.index + 1) ? s.slice(m.index + 1) : s
 }
 
 /** Strip lead-in and trailing verbs from a subject phrase. */
 export function cleanMetric(raw: string): string {
   let s = dropAsides(raw.replace(/\s+/g, '').replace(BASE_PHRASE, '').replace(/^\d{1,2}\s*[.．、]/, ''))
-  s = afterInnerLead(beforeComparison(afterScope(s)))
+  s = afterInnerScope(afterInnerLead(beforeComparison(afterScope(beforeBaseline(s)))))
   const window = TIME_WINDOW.exec(s)
   if (window && window.index >= 2) s = s.slice(0, window.index)
-  for (let guard = 0; guard < 12; guard++) {
+  for (let guard = 0; guard < 24; guard++) {
     const before = s
-    s = s.replace(LEAD_TIME, '')
-    for (const w of R.metricStripStart) if (s.startsWith(w) && s.length > w.length + 1) s = s.slice(w.length)
+    // a bracket can open a name only after a word: 各区（县级市）公办幼儿园 loses 各区, then （县级市）
+    s = s.replace(LEAD_TIME, '').replace(/^[（(][^（()）]*[）)]/u, '')
+    // one word at a time, longest first: 累计完成 loses 完成, then 累计, never 计 alone
+    for (const w of R.metricStripStart) {
+      const t = stripStart(s, w)
+      if (t !== null) {
+        s = t
+        break
+      }
+    }
     // 全市常住人口中… → …
     const among = /^[^，]{2,8}?(?:人口|人员)中(?=.{3,})/.exec(s)
     if (among) s = s.slice(among[0].length)
-    for (const w of R.metricStripEnd) if (s.endsWith(w)) s = s.slice(0, -w.length)
+    for (const w of R.metricStripEnd) {
+      const t = stripEnd(s, w)
+      if (t !== null) {
+        s = t
+        break
+      }
+    }
     // …由“九五”末年的 / …2005年末: a trailing baseline or date is not the metric
     const tailing = TAILING.exec(s)
     if (tailing && tailing.index >= 2) s = s.slice(0, tailing.index)
@@ -146,7 +207,7 @@ export function rightPhrase(text: string, e: number, ceiling: number = text.leng
   if (CHANGE_WORDS.some((w) => r.startsWith(w)) || R.baselineConnectors.some((w) => r.startsWith(w))) return ''
   for (const w of R.metricRightStop) {
     const i = r.indexOf(w)
-    if (i >= 2) r = r.slice(0, i)
+    if (i >= 2 && !splitsWord(r, i)) r = r.slice(0, i)
   }
   // a relative clause before the counted noun: 达到国家“千人计划”层次的尖端人才
   const de = r.indexOf('的')
@@ -160,9 +221,13 @@ export function rightPhrase(text: string, e: number, ceiling: number = text.leng
   return cleanMetric(r)
 }
 
-/** True when a subject ends in a word that links it to its number (达到, 为, 控制在). */
+/**
+ * True when a subject ends in a word that links it to its number (达到, 为, 控制在),
+ * not in a verb whose object is the phrase after the number (各区建有1所…学校, 逐步将19个…项目).
+ */
 function linked(left: string): boolean {
   const l = left.replace(/\s+|分别|均/g, '')
+  if (R.metricObjectVerbs.some((w) => l.endsWith(w))) return false
   return R.metricStripEnd.some((w) => w.length > 0 && l.endsWith(w))
 }
 
@@ -179,6 +244,26 @@ function inlineLabel(left: string, head: string | null): { label: string; head: 
   const named = cleanMetric(plain.slice(0, at))
   const label = cleanMetric(plain.slice(at + 2))
   return named.length >= 2 && ok(label) && label.length < plain.length - at - 2 ? { label, head: named } : null
+}
+
+/**
+ * The left context of a number without the numbering marker and heading
+ * title that share its sentence: a heading whose body runs on after a
+ * space names the section, not the quantity.
+ *
+ * ```txt
+ * （一）提升医疗服务能力 新建三级医院2家
+ * ^^^^^^ marker   ^^^^^^^^ title  ^^^^^^^^^^^^ left context kept
+ * ```
+ */
+export function withoutHeadingLead(left: string): string {
+  const start = left.length - left.trimStart().length
+  const marker = matchMarker(left.slice(start))
+  if (!marker) return left
+  const rest = left.slice(start + marker.length)
+  // the title ends at the last run of spaces (not a line break: a hard wrap may fall inside a title)
+  const gap = /[ \t\u3000]+(?=[^ \t\u3000]*$)/u.exec(rest.trimEnd())
+  return gap && gap.index >= 2 && rest.slice(0, gap.index).trim().length >= 2 ? rest.slice(gap.index + gap[0].length) : rest
 }
 
 /** Metrics of earlier sentences of the same paragraph (分别 lists and 比…增加 read them). */
@@ -206,7 +291,7 @@ export function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: num
     // an age bound before the number defines its population: 60岁以上的老年人已超100万
     const floor = prevSpan ? (prevSpan.q.unit === 'age' && first.q.unit !== 'age' && prevSpan.s >= boundary ? prevSpan.s : prevSpan.e) : 0
     const cs = Math.max(boundary, floor)
-    const left = text.slice(cs, first.s)
+    const left = withoutHeadingLead(text.slice(cs, first.s))
     const respectively = left.includes('分别')
     let n = 1
     while (k + n < spans.length) {
@@ -240,7 +325,10 @@ export function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: num
     const ceiling = k + n < spans.length ? spans[k + n]!.s : text.length
     const right = n === 1 ? rightPhrase(text, lastSpan.e, ceiling) : ''
     const counted = COUNTED.has(first.q.unit) || first.q.unit === 'age'
-    if (right.length >= 2 && (subject.length < 2 || (counted && !linked(left)))) {
+    // a threshold compares the subject (建筑密度超过35%的比例, 住房支出超过家庭收入50%的家庭): the subject is measured
+    const thenDe = /^\s*的/.test(text.slice(spans[k + n - 1]!.e))
+    const compared = thenDe && (R.metricInnerCut.some((w) => first.q.raw.startsWith(w)) || beforeComparison(left.replace(/\s+/g, '')) !== left.replace(/\s+/g, ''))
+    if (right.length >= 2 && (subject.length < 2 || (counted && !compared && !linked(left)))) {
       // 50人入选国家“千人计划”, 建设50个市级高技能人才培养基地: the name follows the number
       out.push(right)
       k += n
