@@ -21,11 +21,11 @@ const kinds = ['plan', 'work-plan', 'implementation-plan', 'work-report', 'regul
 const contextSchema = z.object({
   $comment: z.string(),
   kinds: z.array(z.object({ kind: z.enum(kinds), words: z.array(z.string()).min(1) })),
-  thisYear: z.array(z.string()),
-  lastYear: z.array(z.string()),
-  pastPeriod: z.array(z.string()),
-  nextYear: z.array(z.string()),
-  horizonHeadings: z.array(z.string()).optional(),
+  thisYear: z.array(z.string()).default([]),
+  lastYear: z.array(z.string()).default([]),
+  pastPeriod: z.array(z.string()).default([]),
+  nextYear: z.array(z.string()).default([]),
+  horizonHeadings: z.array(z.string()).default([]),
 })
 
 /** The validated context words (built once). */
@@ -142,7 +142,7 @@ function textOf(n: Nodes): string {
  * at the earliest year span ending in that year (2012~2015年).
  */
 function horizonOf(doc: Document): Period | null {
-  const words = contextGrammar.zh.horizonHeadings ?? []
+  const words = contextGrammar.zh.horizonHeadings
   let goal: string | null = null
   const find = (n: Nodes): void => {
     if (goal !== null || !('children' in n)) return
@@ -206,7 +206,7 @@ function fiveYearPeriodOfOpening(opening: string): Period | null {
 /**
  * Infer the context of every document of a tree, store it in
  * `document.data.context`, and set `root.data.period` from the main
- * document (the first plan with a period) when the tree has none.
+ * document (the first plan with a period).
  *
  * A cover notice names the plan it issues (关于印发《…（2021-2025年）》的通知):
  * a plan document without a period of its own takes the notice's; an
@@ -239,8 +239,9 @@ export function inferDocumentContexts(tree: Root): DocumentContext[] {
   tree.children.forEach((doc, k) => {
     doc.data = { ...doc.data, context: contexts[k]! }
   })
+  // the context reads more than the tree's first guess (第十五个五年 is 2026–2030, not 十五)
   const period = (main ?? contexts.find((c) => c.period))?.period
-  if (period && !tree.data.period) tree.data.period = period
+  if (period) tree.data.period = period
   return contexts
 }
 

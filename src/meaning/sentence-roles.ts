@@ -73,7 +73,7 @@ export function sentenceRoles(
     const after = text.slice(e).replace(/^\s+/, '')
     const ageBound = q.unit === 'age' && !/满\s*$/.test(before) && !measuredAge(after)
     const normative = has(text.slice(clauseStart, s) + q.raw, R.normativeCues)
-    const defining = !normative && (definesTerm(text.slice(sentenceStart)) || parameterOf(after) || attributiveBound(q, text.slice(clauseStart, s) + q.raw, after))
+    const defining = !normative && (definesTerm(text.slice(sentenceStart)) || definesTerm(text.slice(clauseStart - (text[clauseStart - 1] === '（' ? 1 : 0))) || parameterOf(after) || attributiveBound(q, text.slice(clauseStart, s) + q.raw, after))
     // 到2025年 in a document written before 2025 sets a target, also in a review or outlook section
     const future = ref !== undefined && period !== null && ref.year >= period.start && ref.by === true
     let role: Role
@@ -124,7 +124,8 @@ function measuredAge(after: string): boolean {
 
 /** A sentence that defines a term (指…, 是指… at its start, as footnotes and indicator notes do). */
 function definesTerm(sentence: string): boolean {
-  const t = sentence.replace(/^[\s\d注：:.．、]+/, '')
+  // a footnote number or 注：, then an optional quoted term (“高层住宅”指…)
+  const t = sentence.replace(/^[\s\d注：:.．、（(]+/, '').replace(/^“[^”]{1,12}”/, '')
   return R.definitionLead.some((w) => t.startsWith(w))
 }
 
