@@ -58,6 +58,14 @@ describe('document context', () => {
     expect(contextOf(text)?.period).toEqual({ start: 2024, end: 2027 })
     expect(roles(text).at(-1)).toEqual(['1个', 'target', 2027])
   })
+
+  it('should take the horizon from 总体要求 when an action plan states its goal there', () => {
+    const text = '为加快数字化转型，制定本行动计划。\n\n一、总体要求\n\n到2027年，全市数字化转型取得明显成效。培育20家以上标杆企业。\n\n二、重点任务\n\n建设10个左右数字园区。\n'
+    expect(roles(text)).toEqual([
+      ['20家以上', 'target', 2027],
+      ['10个左右', 'target', 2027],
+    ])
+  })
 })
 
 describe('roles from the document context', () => {

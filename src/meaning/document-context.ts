@@ -138,7 +138,8 @@ function textOf(n: Nodes): string {
 
 /**
  * The horizon of a plan whose title names no period: the `到N年` of its
- * overall goal (a section titled 总体目标 / 主要目标), the period starting
+ * overall goal (a section titled 总体目标 / 主要目标 / 总体要求, else the
+ * text before the first section), the period starting
  * at the earliest year span ending in that year (2012~2015年).
  */
 function horizonOf(doc: Document): Period | null {
@@ -153,8 +154,9 @@ function horizonOf(doc: Document): Period | null {
     for (const c of n.children as Nodes[]) find(c)
   }
   find(doc)
-  if (goal === null) return null
-  const by = /[到至]\s*((?:19|20)\d\d)\s*年/u.exec(goal)
+  // else the goal stated before the first section (总体要求与目标：…到2022年)
+  const text = goal ?? openingOf(doc, 4000)
+  const by = /[到至]\s*((?:19|20)\d\d)\s*年/u.exec(text)
   if (!by) return null
   const end = Number(by[1])
   let start = end
