@@ -207,6 +207,29 @@ export interface Document extends NodeBase, FrontMatter {
   /** Only for attachments: the `附件N` marker. */
   marker?: Marker
   children: FlowContent[]
+  /** Filled by the roles stage: the document context its roles and years read from. */
+  data?: DocumentData
+}
+
+/** What a document is, as its title and opening say (规划, 工作计划, 实施方案, 政府工作报告, 办法, 通知). */
+export type DocumentKind = 'plan' | 'work-plan' | 'implementation-plan' | 'work-report' | 'regulation' | 'notice'
+
+/**
+ * The context of one document, inferred before roles are assigned: its
+ * kind, the period it plans for (`（2021-2025年）`, 十四五, the year of a
+ * yearly plan) and, for a 政府工作报告, the year it is given in.
+ */
+export interface DocumentContext {
+  kind: DocumentKind | null
+  period: { start: number; end: number } | null
+  /** Only for a 政府工作报告: the year it is given in (its targets are for that year). */
+  reportYear?: number
+}
+
+/** `data` of a document node. */
+export interface DocumentData {
+  [key: string]: unknown
+  context?: DocumentContext
 }
 
 export interface Root extends NodeBase {

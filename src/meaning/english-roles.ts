@@ -19,16 +19,24 @@ import type { ParseContext } from '../core/context.js'
 import { isLatin } from '../structure/outline.js'
 import { roleGrammar } from './grammar.js'
 import { planPeriodOf } from './years.js'
+import { inferDocumentContexts } from './document-context.js'
 import type { Change, Nodes, PhrasingContent, Quantity, Role, Root, Table, TableCell } from '../core/types.js'
 import { execAll } from '../core/scan.js'
 import { englishHeaderRows, englishHeaders, englishNameColumn, isLatinTable, nounPhraseAfter } from '../quantities/english.js'
 
 type Period = { start: number; end: number }
 
-/** Cue words, matched as whole words, case-insensitive. */
-const HEADING_ACTUAL = /\b(?:achievements?|review|progress|accomplishments?|basis|foundation|current (?:situation|status)|performance|results)\b/i
-const HEADING_OUTLOOK = /\b(?:environment|situation|challenges?|opportunit(?:y|ies)|outlook|background|trends?|prospects?)\b/i
-const HEADING_TARGET = /\b(?:targets?|goals?|objectives?|tasks?|indicators?|measures?|projects?|programmes?|programs?|requirements?|priorities|initiatives?|actions?)\b/i
+/**
+ * Heading cues, matched as whole words, case-insensitive. Strong cues decide
+ * a section even inside a section another heading decided (Chapter 2 Main
+ * Targets under Part I Development Environment); weak ones only at the top.
+ */
+const HEADING_ACTUAL = /\b(?:achievements?|review|accomplishments?|basis|foundation|current (?:situation|status))\b/i
+const HEADING_ACTUAL_WEAK = /\b(?:progress|performance|results)\b/i
+const HEADING_OUTLOOK = /\b(?:development environment|situation|challenges|opportunit(?:y|ies)|background)\b/i
+const HEADING_OUTLOOK_WEAK = /\b(?:environment|challenge|outlook|trends?|prospects?)\b/i
+const HEADING_TARGET = /\b(?:targets?|goals?|objectives?|indicators?)\b/i
+const HEADING_TARGET_WEAK = /\b(?:tasks?|measures?|projects?|programmes?|programs?|requirements?|priorities|initiatives?|actions?)\b/i
 const TARGET_CUE = /\b(?:will|shall|strive|striving|aim|aims|target|targets|should|must|plan to|planned|ensure|keep|kept within|to reach|to be|is to|are to)\b/i
 const ACTUAL_CUE = /\b(?:was|were|had|has been|have been|has reached|have reached|reached|rose|fell|grew|increased|decreased|declined|dropped|stood|totaled|totalled|amounted|exceeded|achieved|created|completed|registered|hit|topped|surpassed|accounted|remained|stayed|moved|found|realized|realised|attained|benefited|trained|built|added)\b/i
 const FORECAST_CUE = /\b(?:projected|forecast|forecasted|estimated|predicted|is likely to|are likely to)\b/i
@@ -127,29 +135,46 @@ export function englishTimeRefs(text: string): TimeRef[] {
 interface Frame {
   role: 'target' | 'actual' | 'outlook' | null
   year: number | null
+  strong?: boolean
 }
 
-function frameOf(title: string, period: Period | null, outer: Frame): Frame {
-  const refs = englishTimeRefs(title)
+/** What a heading decides (see `roles.ts`): a past period or review → actual, outlook, target; or nothing. */
+function frameOf(title: string, period: Period | null, outer: Frame): Frame | null {
+  const refs = englishTimeRefs(title).filter((r) => !r.base)
   const past = refs.find((r) => period && r.year < period.start)
-  if (past) return { role: 'actual', year: past.year }
   const R = roleGrammar
   const hasZh = (words: readonly string[]): boolean => words.some((w) => title.includes(w))
-  if (HEADING_ACTUAL.test(title) || hasZh(R.headingActual)) return { role: 'actual', year: outer.year }
-  if (HEADING_TARGET.test(title) || hasZh(R.headingTarget)) return { role: 'target', year: outer.year }
-  if (HEADING_OUTLOOK.test(title) || hasZh(R.headingOutlook)) return { role: 'outlook', year: null }
-  return outer
+  const target = HEADING_TARGET.test(title) || hasZh(R.headingTarget)
+  const actual = !!past || HEADING_ACTUAL.test(title) || hasZh(R.headingActual) || hasZh(R.headingAchieved)
+  const outlook = HEADING_OUTLOOK.test(title) || hasZh(R.headingOutlook)
+  if (target && (actual || outlook) && !hasZh(R.headingAchieved)) return null
+  if (actual) return { role: 'actual', year: past?.year ?? outer.year, strong: true }
+  if (outlook) return { role: 'outlook', year: null, strong: true }
+  if (target) return { role: 'target', year: outer.year, strong: true }
+  if (HEADING_ACTUAL_WEAK.test(title) || hasZh(R.headingActualWeak)) return { role: 'actual', year: outer.year, strong: false }
+  if (HEADING_TARGET_WEAK.test(title) || hasZh(R.headingTargetWeak)) return { role: 'target', year: outer.year, strong: false }
+  if (HEADING_OUTLOOK_WEAK.test(title) || hasZh(R.headingOutlookWeak)) return { role: 'outlook', year: null, strong: false }
+  return null
+}
+
+/** The nearest deciding heading wins; a weak cue only where none has decided. */
+function innerFrame(title: string, period: Period | null, outer: Frame): Frame {
+  const f = frameOf(title, period, outer)
+  return f && (outer.role === null || f.strong) ? f : outer
 }
 
 /**
  * Fill role, year, metric and change of every quantity of the Latin
- * sentences and English tables of a tree.
+ * sentences and English tables of a tree. Each document reads its period
+ * from its context (`document.data.context`, see `document-context.ts`).
  */
 export function assignEnglishRoles(tree: Root, _ctx: ParseContext, all = false): void {
-  const period = englishPlanPeriod(tree)
+  if (tree.children.some((d) => !d.data?.context)) inferDocumentContexts(tree)
+  const fallback = englishPlanPeriod(tree)
   for (const doc of tree.children) {
+    const period = doc.data?.context?.period ?? fallback
     let frame: Frame = { role: null, year: period ? period.start - 1 : null }
-    if (doc.kind === 'attachment' && doc.title) frame = frameOf(doc.title, period, frame)
+    if (doc.kind === 'attachment' && doc.title) frame = innerFrame(doc.title, period, frame)
     walk(doc, frame, period, all)
   }
 }
@@ -164,11 +189,7 @@ function walk(node: Nodes, frame: Frame, period: Period | null, all: boolean): v
     return
   }
   if (!('children' in node)) return
-  let inner = frame
-  if (node.type === 'section' || node.type === 'box') {
-    const f = frameOf(node.title, period, frame)
-    if (frame.role === null || (f.role === 'actual' && frame.role === 'actual')) inner = f
-  }
+  const inner = node.type === 'section' || node.type === 'box' ? innerFrame(node.title, period, frame) : frame
   for (const child of node.children as Nodes[]) walk(child, inner, period, all)
 }
 

@@ -7,9 +7,14 @@ import rolesJson from '../../grammars/zh/roles.json'
 
 const rolesSchema = z.object({
   $comment: z.string(),
+  headingAchieved: z.array(z.string()),
   headingActual: z.array(z.string()),
+  headingActualWeak: z.array(z.string()),
   headingOutlook: z.array(z.string()),
+  headingOutlookWeak: z.array(z.string()),
   headingTarget: z.array(z.string()),
+  headingTargetWeak: z.array(z.string()),
+  headingPresent: z.array(z.string()),
   forecastCues: z.array(z.string()),
   targetCues: z.array(z.string()),
   actualCues: z.array(z.string()),
@@ -38,6 +43,13 @@ const rolesSchema = z.object({
   changeOnly: z.array(z.string()),
   areaAsides: z.array(z.string()),
   metricInnerLead: z.array(z.string()),
+  baseAfter: z.array(z.string()),
+  normativeCues: z.array(z.string()),
+  definitionLead: z.array(z.string()),
+  parameterNouns: z.array(z.string()),
+  propertyBound: z.array(z.string()),
+  propertyNouns: z.array(z.string()),
+  futureMarkers: z.array(z.string()),
 })
 
 /** The validated role cues (built once). */

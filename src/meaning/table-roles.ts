@@ -58,7 +58,7 @@ export function tableRoles(table: Table, frame: Frame, doc: Document, period: { 
       const header = layout.headers[k] ?? ''
       const whole = qs.length === 1 && cell.children.length === 1
       if (!whole) {
-        sentenceRoles(cell.children, frame.role ? frame : { role: 'target', year: frame.year }, period, deadline)
+        sentenceRoles(cell.children, frame.role ? frame : { ...frame, role: 'target' }, period, deadline)
         for (const q of qs) {
           // a list of place names (南京、无锡…6市) is named by the column header
           const bare = q.metric ? q.metric.replace(/[（(][^（()）]*[）)]/g, '') : ''
@@ -76,7 +76,7 @@ export function tableRoles(table: Table, frame: Frame, doc: Document, period: { 
       // a year column before the plan period is its baseline (2020年 | 2025年 in a 十四五 table)
       const pastCol = headerYear !== null && period !== null && headerYear < period.start && !has(header, R.columnTarget)
       q.role = actualCol || pastCol ? 'actual' : targetCol ? 'target' : frame.role === 'actual' ? 'actual' : 'target'
-      q.year = headerYear ?? deadline ?? tablePeriod ?? (q.role === 'actual' ? frame.year : period?.end ?? null)
+      q.year = headerYear ?? deadline ?? tablePeriod ?? (q.role === 'actual' ? frame.year : frame.targetYear ?? period?.end ?? null)
       const suffix = growth ? header.replace(PERIOD_RE, '').replace(/[“”"]/g, '') : ''
       q.metric = name ? name + suffix : header || null
       if (growth) q.change = { direction: 'increase', period: /年/.test(header) ? 'annual' : 'cumulative' }

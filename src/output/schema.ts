@@ -11,6 +11,7 @@ import type {
   Box,
   Change,
   Document,
+  DocumentContext,
   FlowContent,
   Heading,
   Indicator,
@@ -252,6 +253,16 @@ export const flowContentSchema: z.ZodType<FlowContent> = named(
   'FlowContent',
 )
 
+export const documentContextSchema: z.ZodType<DocumentContext> = named(
+  z.strictObject({
+    kind: z.enum(['plan', 'work-plan', 'implementation-plan', 'work-report', 'regulation', 'notice']).nullable(),
+    period: z.strictObject({ start: z.number().int(), end: z.number().int() }).nullable(),
+    reportYear: z.number().int().optional(),
+  }),
+  'DocumentContext',
+  'What a document is (plan, work plan, implementation plan, work report, regulation, notice), the period it plans for and the year a work report is given in.',
+)
+
 export const documentSchema: z.ZodType<Document> = named(
   z.strictObject({
     type: z.literal('document'),
@@ -264,7 +275,7 @@ export const documentSchema: z.ZodType<Document> = named(
     addressees: z.string().optional(),
     children: z.array(flowContentSchema),
     position: positionSchema,
-    data,
+    data: z.looseObject({ context: documentContextSchema.optional() }).optional(),
   }),
   'Document',
   'One document of a file: a cover notice, the plan, or an attachment.',
