@@ -122,3 +122,43 @@ describe('explanation columns', () => {
     expect(qs.find((q) => q.raw === '100%')?.role).toBe('target')
   })
 })
+
+describe('Word tables without tabs', () => {
+  const rows = [
+    ['一、绿色低碳', '1', '新建建筑绿色建筑占比（%）', '当年新建绿色建筑面积占新建建筑总面积的比例，应达到100%。'],
+    ['', '2', '公园绿地服务半径覆盖率（%）', '500平方米以上公园绿地服务半径覆盖的居住用地占比。'],
+    ['', '3', '人均公园绿地面积（平方米/人）', '城区公园绿地面积与常住人口之比，不宜小于12平方米/人。'],
+    ['二、安全韧性', '4', '城市内涝积水点密度（个/平方公里）', '建成区内涝积水点数量与建成区面积之比。'],
+  ]
+  const body = rows.map((r) => r.filter((c) => c).join('\n\n')).join('\n\n\n\n')
+  const text = `某市2022年城市体检工作方案\n\n附件\n\n2022年城市体检指标\n\n类 别\n\n序号\n\n指 标\n\n解 释\n\n${body}\n\n附件2\n\n其他说明。\n`
+
+  it('should read one cell per line as a table when a header run names 序号 and each row starts with its number', () => {
+    const [t] = tables(text)
+    expect(t?.form).toBe('word')
+    expect(t!.children.map((r) => r.kind)).toEqual(['header', 'body', 'body', 'body', 'body'])
+    expect(t!.children[1]!.children).toHaveLength(4)
+    expect(t!.children[1]!.children[0]!.data).toEqual({ rowSpan: 3 })
+    expect(t!.children[3]!.children[0]!.data).toEqual({ spanOf: { row: 1, column: 0 } })
+    expect(t!.children[4]!.children[0]!.data).toBeUndefined()
+    expect(treeProblems(parsePlan(text), text)).toEqual([])
+  })
+
+  it('should not make headings of the category cells when they stand in the table', () => {
+    const result = parsePlan(text)
+    const titles: string[] = []
+    const walk = (n: { type: string; title?: string; children?: unknown[] }): void => {
+      if (n.type === 'section') titles.push(n.title ?? '')
+      for (const c of (n.children ?? []) as Array<{ type: string; children?: unknown[] }>) walk(c)
+    }
+    walk(result.tree)
+    expect(titles).not.toContain('绿色低碳')
+    expect(result.quantities.find((q) => q.raw === '100%')?.role).toBe('target')
+    expect(result.quantities.find((q) => q.raw.startsWith('500平方米'))?.role).toBe('other')
+  })
+
+  it('should leave short lines as text when no numbering column follows them', () => {
+    const plain = '某市工作方案\n\n目 标\n\n任务\n\n措施\n\n一、加强领导\n\n各部门要落实责任。\n'
+    expect(tables(plain)).toEqual([])
+  })
+})

@@ -9,6 +9,9 @@ import { has, roleGrammar as R } from './grammar.js'
 import { sentenceRoles, type Frame } from './sentence-roles.js'
 import { PERIOD_RE, timeRefs } from './years.js'
 
+/** A bracket closing an indicator name, holding its unit: （%） （万人/平方公里） (个/万人). */
+const UNIT_BRACKET = /[（(][^（）()]{1,10}[）)]$/
+
 /** Column roles of an indicator table, shared with `indicators.ts`. */
 export interface TableLayout {
   /** Per column, the labels of all header rows joined (see `columnLabels`). */
@@ -54,7 +57,8 @@ export function tableRoles(table: Table, frame: Frame, doc: Document, period: { 
   const tablePeriod = contextRefs[0]?.year ?? null
   table.children.forEach((row, r) => {
     if (row.kind !== 'body') return
-    const name = rowName(table, r, layout)
+    // 研发经费投入强度（%）: the unit bracket names the unit, not the metric
+    const name = rowName(table, r, layout).replace(UNIT_BRACKET, '')
     const deadline = layout.deadlineCol >= 0 ? timeRefs(gridText(table, r, layout.deadlineCol))[0]?.year ?? null : null
     row.children.forEach((cell, k) => {
       const qs = cell.children.filter((c): c is Quantity => c.type === 'quantity')
@@ -67,6 +71,8 @@ export function tableRoles(table: Table, frame: Frame, doc: Document, period: { 
         sentenceRoles(cell.children, frame.role ? frame : { role: 'target', year: frame.year }, period, deadline)
         for (const q of qs) {
           if (explains && q.role === 'target' && !requires(cell, q)) q.role = 'other'
+          // a bound inside the indicator's name (人口密度超过每平方公里1.5万人的…) defines what is counted
+          if (k === layout.nameCol) q.role = 'other'
           // a list of place names (南京、无锡…6市) is named by the column header
           const bare = q.metric ? q.metric.replace(/[（(][^（()）]*[）)]/g, '') : ''
           if (bare.includes('、') && bare.split('、').every((x) => x.length <= 3)) q.metric = header || name || null
