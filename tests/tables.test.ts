@@ -162,3 +162,14 @@ describe('Word tables without tabs', () => {
     expect(tables(plain)).toEqual([])
   })
 })
+
+describe('text tables with a two-row header', () => {
+  it('should label each year column with the merged label above it when a tab-separated header has two rows', () => {
+    const text = plan('指标\t单位\t目标值\t\n\t\t2020年\t2025年\n人均预期寿命\t岁\t78.5\t79.5')
+    const [t] = tables(text)
+    expect(t!.children.map((r) => r.kind)).toEqual(['header', 'header', 'body'])
+    const ind = parsePlan(text).indicators[0]
+    expect(ind?.baseline).toMatchObject({ value: 78.5, role: 'actual', year: 2020 })
+    expect(ind?.target).toMatchObject({ value: 79.5, role: 'target', year: 2025 })
+  })
+})
