@@ -131,11 +131,28 @@ export interface Heading extends NodeBase {
   children: Sentence[]
 }
 
+/**
+ * Span data of a table cell. Tables are grids: every row has a cell for
+ * every column it reaches. A merged cell (HTML `rowspan`/`colspan`, Word
+ * `w:vMerge`/`w:gridSpan`, a category written once for the rows below it)
+ * is its origin cell, with `rowSpan`/`colSpan` when above 1; each other
+ * grid position it covers is a virtual cell with no children, a
+ * zero-width position, and `spanOf` naming the origin's row and column
+ * (0-based, in the table). Text is never duplicated.
+ */
+export interface TableCellData {
+  rowSpan?: number
+  colSpan?: number
+  spanOf?: { row: number; column: number }
+  [key: string]: unknown
+}
+
 export interface TableCell extends NodeBase {
   type: 'tableCell'
   /** True for cells of a header row or a header column. */
   header?: boolean
   children: PhrasingContent[]
+  data?: TableCellData
 }
 
 export interface TableRow extends NodeBase {
@@ -290,7 +307,10 @@ export interface Indicator {
   name: string
   unit: string | null
   baseline?: QuantityRecord
+  /** The target; with staged targets (2025年 | 2035年) the latest. */
   target?: QuantityRecord
+  /** Every target of the row, in column order, when there are several. */
+  stages?: QuantityRecord[]
   growth?: QuantityRecord
   /** 约束性 binding, 预期性 expected. */
   attribute?: 'binding' | 'expected'

@@ -16,10 +16,21 @@ export interface TextBlock {
   asides?: AsideBlock[]
 }
 
+/** A cell of a table block; see `TableCellData` for spans. */
+export interface CellBlock {
+  text: MappedText
+  start: number
+  end: number
+  rowSpan?: number
+  colSpan?: number
+  /** A virtual cell: the grid position covered by this origin cell. */
+  spanOf?: { row: number; column: number }
+}
+
 export interface TableBlock {
   kind: 'table'
   form: Table['form']
-  rows: Array<{ cells: Array<{ text: MappedText; start: number; end: number }>; start: number; end: number }>
+  rows: Array<{ cells: CellBlock[]; start: number; end: number }>
   start: number
   end: number
   /** Lines between its rows that are not rows (a `---` rule). */

@@ -6,8 +6,8 @@ import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import type { ParseContext } from '../core/context.js'
-import { MappedTextBuilder, trimMapped, type MappedText } from '../core/source-map.js'
-import type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
+import { MappedTextBuilder, mapIdentity, trimMapped, type MappedText } from '../core/source-map.js'
+import type { AsideBlock, Block, CellBlock, TableBlock, TextBlock } from './blocks.js'
 
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'caption', 'header', 'footer', 'body', 'html', 'form', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])
 const CHROME = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'svg', 'select', 'button', 'input', 'textarea', 'footer'])
@@ -139,31 +139,89 @@ function advance(input: string, i: number, end: number, ch: string): number {
   return i + 1
 }
 
+/** Largest `rowspan`/`colspan` honoured; larger values are clipped (the table's own size bounds `rowspan` too). */
+const MAX_SPAN = 1000
+
+/**
+ * A `<table>` as a grid: `rowspan` and `colspan` are expanded, the merged
+ * cell standing at its origin with `rowSpan`/`colSpan`, and every other
+ * position it covers a virtual cell (`spanOf`, no text, a zero-width
+ * position after the cell before it) so that no text is repeated.
+ */
 function tableBlock(input: string, table: Element): TableBlock | undefined {
-  const rows: TableBlock['rows'] = []
-  const visit = (node: Element): void => {
+  type Cell = CellBlock
+  const trs: Element[] = []
+  const collectRows = (node: Element): void => {
     if (node.tagName === 'tr') {
-      const cells: TableBlock['rows'][number]['cells'] = []
-      for (const c of node.children) {
-        if (c.type !== 'element' || (c.tagName !== 'td' && c.tagName !== 'th')) continue
-        const b = new MappedTextBuilder()
-        const collect = (n: HastNodes): void => {
-          if (n.type === 'text') appendText(input, n, b)
-          else if (n.type === 'element') for (const k of n.children) collect(k as HastNodes)
-        }
-        collect(c)
-        const text: MappedText = trimMapped(b.build())
-        cells.push({ text, start: clamp(c.position?.start.offset, input) ?? 0, end: clamp(c.position?.end.offset, input) ?? 0 })
-      }
-      // A row the parser implied (no <tr> in the source) spans its cells.
-      if (cells.length) rows.push({ cells, start: clamp(node.position?.start.offset, input) ?? cells[0]!.start, end: clamp(node.position?.end.offset, input) ?? cells[cells.length - 1]!.end })
+      trs.push(node)
       return
     }
-    for (const c of node.children) if (c.type === 'element') visit(c)
+    for (const c of node.children) if (c.type === 'element' && c.tagName !== 'table') collectRows(c)
   }
-  visit(table)
+  for (const c of table.children) if (c.type === 'element') collectRows(c)
+  // covered[r][k]: the origin of a merged cell reaching row r, column k
+  const covered: Array<Map<number, { row: number; column: number }>> = []
+  const rows: TableBlock['rows'] = []
+  for (const tr of trs) {
+    const sourceCells: Array<{ cell: Cell; rowSpan: number; colSpan: number }> = []
+    for (const c of tr.children) {
+      if (c.type !== 'element' || (c.tagName !== 'td' && c.tagName !== 'th')) continue
+      const b = new MappedTextBuilder()
+      const collect = (n: HastNodes): void => {
+        if (n.type === 'text') appendText(input, n, b)
+        else if (n.type === 'element') for (const k of n.children) collect(k as HastNodes)
+      }
+      collect(c)
+      const text: MappedText = trimMapped(b.build())
+      const cell: Cell = { text, start: clamp(c.position?.start.offset, input) ?? 0, end: clamp(c.position?.end.offset, input) ?? 0 }
+      sourceCells.push({ cell, rowSpan: spanValue(c.properties?.rowSpan), colSpan: spanValue(c.properties?.colSpan) })
+    }
+    if (!sourceCells.length) continue
+    const r = rows.length
+    const taken = covered[r] ?? new Map<number, { row: number; column: number }>()
+    const cells: Cell[] = []
+    const rowStart = clamp(tr.position?.start.offset, input) ?? sourceCells[0]!.cell.start
+    const virtual = (ref: { row: number; column: number }): void => {
+      const at = cells.length ? cells[cells.length - 1]!.end : rowStart
+      cells.push({ text: mapIdentity(input, at, at), start: at, end: at, spanOf: ref })
+    }
+    for (const { cell, rowSpan, colSpan } of sourceCells) {
+      while (taken.has(cells.length)) virtual(taken.get(cells.length)!)
+      const column = cells.length
+      if (rowSpan > 1) cell.rowSpan = rowSpan
+      if (colSpan > 1) cell.colSpan = colSpan
+      cells.push(cell)
+      for (let dr = 0; dr < rowSpan; dr++) {
+        const map = dr === 0 ? taken : (covered[r + dr] ??= new Map())
+        for (let dc = dr === 0 ? 1 : 0; dc < colSpan; dc++) map.set(column + dc, { row: r, column })
+      }
+      for (let dc = 1; dc < colSpan; dc++) virtual({ row: r, column })
+    }
+    // positions covered from rows above, right of the last source cell
+    const last = Math.max(-1, ...taken.keys())
+    while (cells.length <= last) {
+      const ref = taken.get(cells.length)
+      if (ref) virtual(ref)
+      else {
+        const at = cells[cells.length - 1]!.end
+        cells.push({ text: mapIdentity(input, at, at), start: at, end: at })
+      }
+    }
+    // A row the parser implied (no <tr> in the source) spans its cells.
+    rows.push({ cells, start: rowStart, end: clamp(tr.position?.end.offset, input) ?? cells[cells.length - 1]!.end })
+  }
   if (!rows.length) return undefined
+  // a rowspan running past the last row ends there
+  rows.forEach((row, r) => {
+    for (const c of row.cells) if (c.rowSpan && r + c.rowSpan > rows.length) c.rowSpan = rows.length - r > 1 ? rows.length - r : undefined
+  })
   return { kind: 'table', form: 'html', rows, start: clamp(table.position?.start.offset, input) ?? 0, end: clamp(table.position?.end.offset, input) ?? 0 }
+}
+
+/** A `rowspan`/`colspan` attribute as a count of at least 1 (0 and junk read as 1). */
+function spanValue(v: unknown): number {
+  const n = typeof v === 'number' ? v : Number.parseInt(String(v ?? ''), 10)
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), MAX_SPAN) : 1
 }
 
 /**

@@ -17,7 +17,7 @@ import { htmlBlocks } from './html.js'
 import { displayWidth, splitLines, splitSpaceRuns, type Line } from './lines.js'
 import { cleanLine, type CleanLine } from './markup.js'
 import { matchMarker, startsWithMarker } from '../structure/numbering.js'
-import { pipeTable, tsvRow, wordTable } from './tables.js'
+import { pipeTable, tsvRow, untabbedWordTable, wordTable } from './tables.js'
 
 export type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 
@@ -173,6 +173,13 @@ function group(input: string, lines: ClassifiedLine[], ctx: ParseContext, markdo
       }
       pending.push({ ...l, kind: 'text' })
       i++
+      continue
+    }
+    const word = l.kind === 'text' ? untabbedWordTable(input, lines, i, markdown) : undefined
+    if (word) {
+      flushText()
+      blocks.push(word.table)
+      i = word.end
       continue
     }
     if (l.kind === 'separator') {

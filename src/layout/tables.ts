@@ -9,8 +9,9 @@ import { gfmTable } from 'micromark-extension-gfm-table'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { ParseContext } from '../core/context.js'
+import { tableGrammar as T } from '../core/table-grammar.js'
 import { MappedTextBuilder } from '../core/source-map.js'
-import type { TableBlock } from './blocks.js'
+import type { AsideBlock, TableBlock } from './blocks.js'
 import type { Line } from './lines.js'
 import { cleanLine } from './markup.js'
 
@@ -173,4 +174,173 @@ function pipeCells(input: string, line: Line): Cell[] {
     }
   }
   return cells
+}
+
+/** A line of a text region, with its kind from the layout stage (`blank` for empty lines). */
+type KindLine = Line & { kind: string }
+
+const CATEGORY_LABEL = /^[一二三四五六七八九十]{1,3}[、．.]/
+const SHORT_LABEL = /^[^。，；：、,;:]{1,6}$/
+const TABLE_END = /^\d{0,3}附件/
+
+/**
+ * A Word table exported as one cell per line without tabs (cells apart by
+ * blank lines, empty cells lost), found from its structure: a header run
+ * of short lines naming columns (序号 / 指标 / 单位 / 目标 …, one of them a
+ * numbering column), then rows that each start with the next number in
+ * that column and have the same count of lines. A category written once
+ * left of the numbering column (一、生态宜居) is a cell merged down the
+ * rows it stands for:
+ *
+ * ```
+ * 目 标 ⏎ 序号 ⏎ 指 标 ⏎ 解 释 ⏎ 一、生态宜居 ⏎ 1 ⏎ 区域开发强度（%）⏎ …的比例。⏎ 2 ⏎ …
+ * ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ header      ^ category (rowSpan)   ^ row 1 from its number
+ * ```
+ *
+ * Returns the table and the index of the line after it, or undefined when
+ * the lines at `from` do not make such a table.
+ */
+export function untabbedWordTable(input: string, lines: readonly KindLine[], from: number, markdown: boolean): { table: TableBlock; end: number } | undefined {
+  const label = (l: KindLine): string => input.slice(l.start, l.end).replace(/[\s\u3000]+/g, '')
+  const first = lines[from]
+  if (!first || first.kind !== 'text' || !T.wordHeaderColumn.includes(label(first))) return undefined
+  // the non-blank lines from `from`, as indices
+  const idx: number[] = []
+  const chrome: number[] = []
+  for (let i = from; i < lines.length; i++) {
+    const k = lines[i]!.kind
+    if (k === 'blank') continue
+    // a page number or running header between rows is set aside
+    if (k === 'page' || k === 'header') chrome.push(i)
+    else if (k === 'text' || k === 'wordCell') idx.push(i)
+    else break
+  }
+  const text = (n: number): string => label(lines[idx[n]!]!)
+  const isNumber = (n: number, value: number): boolean => n < idx.length && text(n) === String(value)
+  // the header run
+  let h = 0
+  while (h < idx.length && h < 16 && SHORT_LABEL.test(text(h)) && !/^\d+$/.test(text(h)) && !CATEGORY_LABEL.test(text(h))) h++
+  const headerLabels = idx.slice(0, h).map((_, n) => text(n))
+  const numCol = headerLabels.findIndex((t) => T.numberColumn.includes(t))
+  if (h < 3 || numCol < 0 || headerLabels.filter((t) => T.wordHeaderColumn.includes(t)).length < 2) return undefined
+  // rows: from each number to the next, a category label standing before a number
+  type Span = { category?: number; from: number; to: number }
+  const rows: Span[] = []
+  let n = h
+  let expected = 1
+  let category: number | undefined
+  if (n < idx.length && CATEGORY_LABEL.test(text(n)) && isNumber(n + 1, 1)) category = n++
+  if (!isNumber(n, 1)) return undefined
+  while (isNumber(n, expected)) {
+    let to = n + 1
+    let next: number | undefined
+    while (to < idx.length) {
+      if (isNumber(to, expected + 1)) break
+      // numbering that restarts, or an attachment, is past the table
+      if (isNumber(to, 1) || TABLE_END.test(text(to))) {
+        next = undefined
+        break
+      }
+      if (CATEGORY_LABEL.test(text(to)) && isNumber(to + 1, expected + 1)) {
+        next = to
+        break
+      }
+      to++
+    }
+    rows.push({ ...(category !== undefined ? { category } : {}), from: n, to: next ?? to })
+    category = next
+    n = next !== undefined ? next + 1 : to
+    if (next === undefined && !isNumber(to, expected + 1)) break
+    expected++
+  }
+  if (rows.length < 3) return undefined
+  const counts = rows.slice(0, -1).map((r) => r.to - r.from)
+  const width = mode(counts)
+  if (counts.filter((c) => c === width).length * 2 < counts.length) return undefined
+  // the last row holds as many lines as the others
+  const last = rows[rows.length - 1]!
+  last.to = Math.min(last.to, last.from + width)
+  const headerCells = joinHeaderLines(headerLabels, numCol + width)
+  const columns = Math.max(headerCells.length, numCol + width)
+  const cell = (from: number, to: number): Cell => {
+    const b = new MappedTextBuilder()
+    for (let k = from; k < to; k++) b.appendMapped(cleanLine(input, lines[idx[k]!]!.start, lines[idx[k]!]!.end, markdown).text)
+    return { text: b.build(), start: lines[idx[from]!]!.start, end: lines[idx[to - 1]!]!.end }
+  }
+  const empty = (at: number): Cell => ({ text: { text: '', offsets: new Int32Array([at]) }, start: at, end: at })
+  const out: Row[] = []
+  const header: Cell[] = []
+  let at = 0
+  for (const size of headerCells) {
+    header.push(cell(at, at + size))
+    at += size
+  }
+  out.push({ cells: header, start: header[0]!.start, end: header[header.length - 1]!.end })
+  let origin: { row: number; cell: Cell } | undefined
+  rows.forEach((r) => {
+    const cells: Cell[] = []
+    if (numCol > 0) {
+      if (r.category !== undefined) {
+        origin = { row: out.length, cell: cell(r.category, r.category + 1) }
+        cells.push(origin.cell)
+      } else if (origin) {
+        const s = lines[idx[r.from]!]!.start
+        cells.push({ ...empty(s), spanOf: { row: origin.row, column: 0 } })
+        origin.cell.rowSpan = out.length - origin.row + 1
+      } else cells.push(empty(lines[idx[r.from]!]!.start))
+      while (cells.length < numCol) cells.push(empty(cells[cells.length - 1]!.end))
+    }
+    // one line a cell; lines beyond the last column belong to the last cell
+    for (let k = r.from; k < r.to; k++) {
+      if (cells.length === columns - 1) {
+        cells.push(cell(k, r.to))
+        break
+      }
+      cells.push(cell(k, k + 1))
+    }
+    while (cells.length < columns) cells.push(empty(cells[cells.length - 1]!.end))
+    out.push({ cells, start: cells[0]!.start, end: cells[cells.length - 1]!.end })
+  })
+  const start = lines[idx[0]!]!.start
+  const lastCell = out[out.length - 1]!
+  const endLine = idx[last.to - 1]! + 1
+  const table: TableBlock = { kind: 'table', form: 'word', rows: out, start, end: lastCell.end }
+  const asides = chrome.filter((i) => i < endLine).map((i) => chromeAside(input, lines[i]!))
+  if (asides.length) table.asides = asides
+  return { table, end: endLine }
+}
+
+function chromeAside(input: string, l: KindLine): AsideBlock {
+  let s = l.start
+  let e = l.end
+  while (s < e && /\s/.test(input[s]!)) s++
+  while (e > s && /\s/.test(input[e - 1]!)) e--
+  return { kind: 'aside', reason: l.kind === 'page' ? 'page-number' : 'running-header', start: s, end: e }
+}
+
+/** The most frequent value of a non-empty list (the smallest on a tie). */
+function mode(values: readonly number[]): number {
+  const counts = new Map<number, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best = values[0] ?? 0
+  for (const [v, c] of counts) if (c > (counts.get(best) ?? 0) || (c === counts.get(best) && v < best)) best = v
+  return best
+}
+
+/**
+ * Sizes (in lines) of the header cells: one line each, except that when
+ * there are more header lines than columns, two adjacent lines that
+ * together make a column name (指标 / 类型 → 指标类型) are one cell.
+ */
+function joinHeaderLines(labels: readonly string[], columns: number): number[] {
+  const sizes: number[] = []
+  let surplus = labels.length - columns
+  for (let i = 0; i < labels.length; i++) {
+    if (surplus > 0 && i + 1 < labels.length && T.wordHeaderColumn.includes(labels[i]! + labels[i + 1]!)) {
+      sizes.push(2)
+      i++
+      surplus--
+    } else sizes.push(1)
+  }
+  return sizes
 }

@@ -4,7 +4,7 @@
  * as an `Indicator` linked to its quantities.
  */
 import type { ParseContext } from '../core/context.js'
-import { rowName, tableLayout } from '../meaning/table-roles.js'
+import { gridText, rowName, tableLayout } from '../meaning/table-roles.js'
 import type { Indicator, Nodes, Quantity, QuantityRecord, Root, Table, TableCell } from '../core/types.js'
 
 interface Where {
@@ -76,37 +76,49 @@ export function buildIndicators(tree: Root, _ctx: ParseContext): Indicator[] {
 
 function tableIndicators(table: Table, path: string[], document: number): Indicator[] {
   const layout = tableLayout(table)
-  // an indicator table has a name column and at least one numeric column
-  if (layout.nameCol < 0 || !layout.headers.some((h) => /目标|完成|现状|基期|增长/.test(h ?? ''))) return []
+  // an indicator table has a name column and at least one value column (目标, 现状, 2025年 …)
+  if (layout.nameCol < 0 || !layout.headers.some((h) => /目标|完成|现状|基期|增长|(?:19|20)\d{2}/.test(h ?? ''))) return []
   const out: Indicator[] = []
   let group: string | undefined
-  for (const row of table.children) {
+  const groupName = (text: string): string | undefined => text.replace(/^[一二三四五六七八九十]+[、．.]\s*/, '').replace(/[（(]\d+[）)]$/, '') || undefined
+  table.children.forEach((row, r) => {
     if (row.kind === 'group') {
-      group = row.children.map(cellText).join('').replace(/^[一二三四五六七八九十]+[、．.]\s*/, '') || undefined
-      continue
+      group = groupName(row.children.map(cellText).join(''))
+      return
     }
-    if (row.kind !== 'body') continue
-    const name = rowName(row.children, layout)
-    if (!name) continue
+    if (row.kind !== 'body') return
+    // a category cell merged down the rows left of the names (一、生态宜居) groups them
+    for (let k = 0; k < layout.nameCol; k++) {
+      const origin = table.children[r]!.children[k]
+      const ref = origin?.data?.spanOf
+      const from = ref ? table.children[ref.row]!.children[ref.column] : origin
+      if ((from?.data?.rowSpan ?? 1) > 1) group = groupName(cellText(from))
+    }
+    const name = rowName(table, r, layout)
+    if (!name) return
     const context = row.children.map(cellText).join(' | ')
     const where: Where = { path, document, context }
-    const ind: Indicator = { name, unit: layout.unitCol >= 0 ? cellText(row.children[layout.unitCol]) || null : null, position: row.position }
+    const ind: Indicator = { name, unit: layout.unitCol >= 0 ? gridText(table, r, layout.unitCol) || null : null, position: row.position }
+    const targets: QuantityRecord[] = []
     row.children.forEach((cell, k) => {
       const q = cell.children.find((c): c is Quantity => c.type === 'quantity')
-      if (!q) return
+      if (!q || k === layout.nameCol) return
       const header = layout.headers[k] ?? ''
-      if (q.change || /增长|增速|年均/.test(header)) ind.growth ??= record(q, where)
+      if ((q.change && q.change.period === 'annual') || /增长|增速|年均/.test(header)) ind.growth ??= record(q, where)
       else if (q.role === 'actual') ind.baseline ??= record(q, where)
-      else if (q.role === 'target') ind.target ??= record(q, where)
+      else if (q.role === 'target') targets.push(record(q, where))
     })
-    const attr = layout.attributeCol >= 0 ? cellText(row.children[layout.attributeCol]) : context
+    // staged targets (2025年 | 2035年): the target is the latest, every stage is kept
+    if (targets.length) ind.target = targets.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a))
+    if (targets.length > 1) ind.stages = targets
+    const attr = layout.attributeCol >= 0 ? gridText(table, r, layout.attributeCol) : context
     if (/约束/.test(attr)) ind.attribute = 'binding'
     else if (/预期/.test(attr)) ind.attribute = 'expected'
-    const remark = layout.remarkCol >= 0 ? cellText(row.children[layout.remarkCol]) : context
-    if (/累计/.test(remark)) ind.accumulation = 'cumulative'
+    const remark = layout.remarkCol >= 0 ? gridText(table, r, layout.remarkCol) : context
+    if (/累计/.test(remark) || ind.target?.change?.period === 'cumulative') ind.accumulation = 'cumulative'
     else if (/新增/.test(remark)) ind.accumulation = 'new'
     if (group) ind.group = group
     if (ind.baseline || ind.target || ind.growth) out.push(ind)
-  }
+  })
   return out
 }

@@ -180,13 +180,25 @@ export const headingSchema: z.ZodType<Heading> = named(
   'Heading',
 )
 
+export const tableCellDataSchema = named(
+  z
+    .object({
+      rowSpan: z.number().int().min(2).optional(),
+      colSpan: z.number().int().min(2).optional(),
+      spanOf: z.strictObject({ row: z.number().int().min(0), column: z.number().int().min(0) }).optional(),
+    })
+    .catchall(z.unknown()),
+  'TableCellData',
+  'Span data of a table cell: rowSpan/colSpan on the origin of a merged cell; spanOf (row and column of the origin, 0-based in the table) on each other grid position it covers, a virtual cell with no children and a zero-width position.',
+)
+
 export const tableCellSchema: z.ZodType<TableCell> = named(
   z.strictObject({
     type: z.literal('tableCell'),
     header: z.boolean().optional(),
     children: z.array(phrasingContentSchema),
     position: positionSchema,
-    data,
+    data: tableCellDataSchema.optional(),
   }),
   'TableCell',
 )
@@ -326,6 +338,7 @@ export const indicatorSchema: z.ZodType<Indicator> = named(
     unit: z.string().nullable(),
     baseline: quantityRecordSchema.optional(),
     target: quantityRecordSchema.optional(),
+    stages: z.array(quantityRecordSchema).optional(),
     growth: quantityRecordSchema.optional(),
     attribute: z.enum(['binding', 'expected']).optional(),
     accumulation: z.enum(['cumulative', 'new']).optional(),

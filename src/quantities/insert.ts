@@ -8,13 +8,16 @@
  */
 import type { ParseContext } from '../core/context.js'
 import { positionIn, sliceMapped, type MappedText } from '../core/source-map.js'
-import type { Nodes, Parents, PhrasingContent, Quantity, Root, Section, Box, Table, TableCell, Text } from '../core/types.js'
+import { tableGrammar as T } from '../core/table-grammar.js'
+import { cellText, columnLabels, originCell } from '../core/table-grid.js'
+import type { Nodes, Parents, PhrasingContent, Quantity, Root, Section, Box, Table, Text } from '../core/types.js'
 import { findQuantities, unitFromText, type FindHints, type QuantityMatch } from './find.js'
 
 /** Header words of columns whose cells are never quantities. */
-const SKIP_COLUMN = /^(?:序号|编号|单位|计量单位|属性|指标属性|备注|说明|类别|责任单位|牵头单位|责任部门|时间|年份|年度|完成时间|时间期限|完成时限|建设完成时间|期限|时限)$/
+const SKIP_COLUMN = /^(?:序号|编号|单位|计量单位|属性|指标属性|类别|责任单位|牵头单位|责任部门|时间|年份|年度|完成时间|时间期限|完成时限|建设完成时间|期限|时限)$/
 const UNIT_COLUMN = /^(?:单位|计量单位)$/
 const UNIT_IN_HEADER = /[（(]\s*([^（）()]{1,8})\s*[）)]\s*$/
+const YEAR_IN_HEADER = /(?:19|20)\d{2}/
 
 /**
  * Insert `quantity` nodes into every sentence and table cell of the tree,
@@ -44,30 +47,56 @@ function visit(node: Nodes, markerEnd: number, ctx: ParseContext, skip: Readonly
   }
 }
 
-function cellText(cell: TableCell | undefined): string {
-  if (!cell) return ''
-  return cell.children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('').replace(/\s+/g, '')
-}
-
 function insertTable(table: Table, ctx: ParseContext, skip: ReadonlySet<Nodes>): void {
-  const headerRows = table.children.filter((r) => r.kind === 'header')
-  const headers: string[] = []
-  for (const r of headerRows) r.children.forEach((c, k) => (headers[k] = (headers[k] ? headers[k] + ' ' : '') + cellText(c)))
+  const { headers } = columnLabels(table)
   const unitCol = headers.findIndex((h) => UNIT_COLUMN.test(h ?? ''))
-  for (const row of table.children) {
-    if (row.kind !== 'body') continue
-    const rowUnit = unitCol >= 0 ? cellText(row.children[unitCol]) : ''
+  const nameCol = nameColumn(headers)
+  table.children.forEach((row, r) => {
+    if (row.kind !== 'body') return
+    const rowUnit = unitCol >= 0 ? cellText(originCell(table, r, unitCol)) : ''
     // 学前教育毛入园率（%）: a unit in brackets at the end of the row's name cell
     const nameUnit = row.children.map((c) => UNIT_IN_HEADER.exec(cellText(c))?.[1]).find((u) => u !== undefined && unitFromText(u) !== null)
     row.children.forEach((cell, k) => {
       const header = (headers[k] ?? '').replace(/\s+/g, '')
       if (cell.header || skip.has(cell) || SKIP_COLUMN.test(header)) return
       if (k === 0 && /序号|^$/.test(header) && /^\d{1,3}[.．、]?$/.test(cellText(cell))) return
+      // 每千人口拥有3岁以下婴幼儿托位数: numbers in the name of an indicator are part of it
+      if (k === nameCol) return
+      // a category written once for the rows below it (一、生态宜居) names them
+      if ((cell.data?.rowSpan ?? 1) > 1 && k < Math.max(nameCol, 1)) return
       const unit = rowUnit && rowUnit !== '——' ? rowUnit : (nameUnit ?? UNIT_IN_HEADER.exec(header)?.[1])
       const hints: FindHints = { cell: true, ...(unit ? { unit } : {}) }
-      replaceText(cell, ctx, hints, -1)
+      splitQuantities(cell, ctx, findInCell, hints, -1)
     })
-  }
+  })
+}
+
+/** `[14]` / `［0.8］`: a bracketed value of an indicator table (the period's cumulative total). */
+const BRACKETED = /^(\s*[［[]\s*)([^［［\]］]+?)\s*[］\]]\s*$/
+
+/**
+ * `findQuantities` for a table cell; a cell holding one bracketed value
+ * (`[14]`) is read inside its brackets, the span covering the whole cell.
+ */
+function findInCell(text: string, hints: FindHints): QuantityMatch[] {
+  const m = BRACKETED.exec(text)
+  if (!m) return findQuantities(text, hints)
+  const inner = findQuantities(m[2]!, hints)
+  if (inner.length !== 1 || inner[0]!.start !== 0 || inner[0]!.end !== m[2]!.length) return findQuantities(text, hints)
+  const shift = m[1]!.length
+  const q = inner[0]!
+  return [{ ...q, start: text.length - text.trimStart().length, end: text.trimEnd().length, numberStart: q.numberStart + shift, numberEnd: q.numberEnd + shift }]
+}
+
+/**
+ * The indicator-name column of a table whose other columns hold its values
+ * (a target, baseline, year or growth column right of it), or -1: in a
+ * table without value columns the names are read like running text.
+ */
+function nameColumn(headers: readonly string[]): number {
+  const name = headers.findIndex((h) => !!h && T.indicatorNameColumn.includes(h.replace(/\s+/g, '')))
+  if (name < 0) return -1
+  return headers.some((h, k) => k > name && !!h && (YEAR_IN_HEADER.test(h) || T.valueColumn.some((w) => h.includes(w)))) ? name : -1
 }
 
 /** True when the cell holds one number (with unit/qualifier) and nothing else. */

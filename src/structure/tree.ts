@@ -200,17 +200,47 @@ function listOf(style: List['style'], items: Array<{ bullet: string; sentences: 
 }
 
 const NUMERIC_CELL = /^[\s0-9０-９.．%％～~\-—–+/:：以上下内约左右万亿个人元]+$/
+/** A column label that is a year (`2025年`, `2020`). */
+const YEAR_LABEL = /^(?:19|20)\d{2}年?(?:[（(][^（）()]{1,6}[）)])?$/
+
+type BlockRow = TableBlock['rows'][number]
+
+function labelLike(r: BlockRow): boolean {
+  const filled = r.cells.filter((c) => c.text.text.length > 0)
+  return filled.length >= 1 && filled.every((c) => !NUMERIC_CELL.test(c.text.text) && c.text.text.length <= 24)
+}
+
+/**
+ * Header rows: the first row when its cells are labels, and each next row
+ * of labels while the header above it is still open: one of its merged
+ * cells reaches into the row or spans columns the row subdivides
+ * (`目标值` over `2020年 | 2025年`), or, in text forms, the row only
+ * names years under a header with gaps.
+ */
+function headerRowCount(rows: readonly BlockRow[]): number {
+  const first = rows[0]
+  if (!first || rows.length < 2 || !labelLike(first) || first.cells.filter((c) => c.text.text.length > 0).length < 2) return 0
+  let n = 1
+  while (n < rows.length - 1 && labelLike(rows[n]!)) {
+    const above = rows[n - 1]!
+    const row = rows[n]!
+    const reaches = row.cells.some((c) => c.spanOf !== undefined && c.spanOf.row < n)
+    const subdivides = above.cells.some((c) => (c.colSpan ?? 1) > 1)
+    const filled = row.cells.filter((c) => c.text.text.length > 0 && c.spanOf === undefined)
+    const years = filled.length >= 2 && filled.every((c) => YEAR_LABEL.test(c.text.text.replace(/\s+/g, ''))) && above.cells.some((c) => c.text.text.length === 0 && c.spanOf === undefined)
+    if (!(reaches || subdivides || years)) break
+    n++
+  }
+  return n
+}
 
 function tableOf(block: TableBlock, ctx: ParseContext): Table {
   const width = Math.max(...block.rows.map((r) => r.cells.length))
+  const headers = headerRowCount(block.rows)
   const rows: TableRow[] = block.rows.map((r, index) => {
     const filled = r.cells.filter((c) => c.text.text.length > 0)
-    const isGroup = width >= 3 && filled.length === 1 && r.cells.indexOf(filled[0]!) <= 1 && index > 0
-    const isHeader =
-      index === 0 &&
-      block.rows.length > 1 &&
-      filled.length >= 2 &&
-      filled.every((c) => !NUMERIC_CELL.test(c.text.text) && c.text.text.length <= 24)
+    const isGroup = width >= 3 && filled.length === 1 && r.cells.indexOf(filled[0]!) <= 1 && index >= Math.max(1, headers) && r.cells.every((c) => c.spanOf === undefined || c.spanOf.row === index)
+    const isHeader = index < headers
     const kind: TableRow['kind'] = isHeader ? 'header' : isGroup ? 'group' : 'body'
     const cells: TableCell[] = r.cells.map((c) => {
       const cell: TableCell = {
@@ -219,6 +249,12 @@ function tableOf(block: TableBlock, ctx: ParseContext): Table {
         position: ctx.locator.position(c.start, Math.max(c.start, c.end)),
       }
       if (isHeader) cell.header = true
+      if (c.spanOf) cell.data = { spanOf: { row: c.spanOf.row, column: c.spanOf.column } }
+      else if ((c.rowSpan ?? 1) > 1 || (c.colSpan ?? 1) > 1) {
+        cell.data = {}
+        if ((c.rowSpan ?? 1) > 1) cell.data.rowSpan = c.rowSpan!
+        if ((c.colSpan ?? 1) > 1) cell.data.colSpan = c.colSpan!
+      }
       return cell
     })
     return { type: 'tableRow', kind, children: cells, position: ctx.locator.position(r.start, r.end) }
