@@ -36,6 +36,8 @@ const layoutSchema = z.object({
   pairs: z.array(z.tuple([z.string(), z.string()])),
   /** Whole-line patterns of page numbers (－3－, - 3 -, 第3页). */
   pageNumber: z.array(z.string()),
+  /** When bare numbers (`7`, `12本…`) form a run of page numbers. */
+  pageRun: z.object({ $comment: z.string(), minRun: z.number().int().min(2), minLines: z.number().min(1), gluedBefore: z.string() }),
   /** Patterns of front-matter lines. */
   docNumber: z.string(),
   dateLine: z.string(),

@@ -1,0 +1,91 @@
+/**
+ * Layout normalisation on forms seen in real exports: bare page numbers,
+ * wrapped heading lines, running headers, HTML fragments, front matter.
+ * Every plan text here is made up in the style of real plans.
+ */
+import { describe, expect, it } from 'vitest'
+import { parsePlan } from '../src/index.js'
+import type { Nodes, Root, Section, SetAside } from '../src/core/types.js'
+import { treeProblems } from './property-invariants.js'
+
+function all(tree: Root): Nodes[] {
+  const out: Nodes[] = []
+  const walk = (n: Nodes): void => {
+    out.push(n)
+    if ('children' in n) for (const c of n.children as Nodes[]) walk(c)
+  }
+  walk(tree)
+  return out
+}
+const sections = (tree: Root): Section[] => all(tree).filter((n): n is Section => n.type === 'section' || n.type === 'box')
+const asides = (tree: Root): SetAside[] =>
+  all(tree).flatMap((n) => [...(n.type === 'setAside' ? [n] : []), ...((n.data as { setAside?: SetAside[] } | undefined)?.setAside ?? [])])
+
+/** A full line of 26 characters, as a PDF export wraps them. */
+const FULL = '推进公共就业服务标准化建设，完善城乡统一的就业服务体系'.slice(0, 26)
+
+/** `n` pages of `lines` full lines each, a page number line after each page. */
+function pages(n: number, lines: number, pageLine: (k: number) => string): string[] {
+  const out: string[] = []
+  for (let k = 1; k <= n; k++) out.push(...Array(lines).fill(FULL), pageLine(k))
+  return out
+}
+
+describe('layout: bare page numbers', () => {
+  it('should set aside lone centred page numbers when they count up page by page', () => {
+    const text = ['一、总体要求', ...pages(4, 14, (k) => `  ${k}  `), '加强就业服务。', '二、主要任务', '加强就业服务。'].join('\n')
+    const r = parsePlan(text)
+    expect(asides(r.tree).filter((a) => a.reason === 'page-number').map((a) => a.value)).toEqual(['1', '2', '3', '4'])
+    expect(sections(r.tree).map((s) => s.title)).toEqual(['总体要求', '主要任务'])
+    expect(treeProblems(r, text)).toEqual([])
+  })
+
+  it('should cut a page number glued to the first line of the next page when the numbers count up', () => {
+    const lines: string[] = ['一、总体要求']
+    for (let k = 1; k <= 4; k++) lines.push(...Array(15).fill(FULL), `${k}${FULL}`)
+    lines.push('二、主要任务')
+    const text = lines.join('\n')
+    const r = parsePlan(text)
+    expect(asides(r.tree).filter((a) => a.reason === 'page-number').map((a) => a.value)).toEqual(['1', '2', '3', '4'])
+    const paragraph = all(r.tree).find((n) => n.type === 'paragraph')!
+    const value = text.slice(paragraph.position.start.offset, paragraph.position.end.offset)
+    expect(value.startsWith(FULL)).toBe(true)
+    expect(treeProblems(r, text)).toEqual([])
+  })
+
+  it('should set aside a page number written between middle dots when it stands on its own line', () => {
+    const text = ['一、总体要求', ...pages(2, 10, (k) => `· ${k} ·`), '二、主要任务'].join('\n')
+    expect(asides(parsePlan(text).tree).map((a) => a.value)).toEqual(['· 1 ·', '· 2 ·'])
+  })
+
+  it('should keep numbers a few lines apart as text when they number rows, not pages', () => {
+    const rows: string[] = ['一、指标说明']
+    for (let k = 1; k <= 6; k++) rows.push(String(k), '城市人口密度', '每平方公里常住人口数。')
+    const r = parsePlan(rows.join('\n'))
+    expect(asides(r.tree).filter((a) => a.reason === 'page-number')).toEqual([])
+  })
+})
+
+describe('layout: wrapped heading lines', () => {
+  // Paragraphs start indented: their first line holds two characters less.
+  const first = FULL.slice(0, 24)
+  const body = (end: string): string[] => [first, FULL, FULL, `${FULL.slice(0, 10)}${end}`]
+  const paragraphs = (n: number): string[] => Array.from({ length: n }, () => body('。')).flat()
+
+  it('should join a heading line that fills the width with the short tail of its title', () => {
+    const text = ['一、主要任务', '（一）健全覆盖城乡的公共就业服务体系，提高公共服务均', '等化水平', ...body('。'), ...body('。'), ...body('。')].join('\n')
+    expect(sections(parsePlan(text).tree)[1]!.title).toBe('健全覆盖城乡的公共就业服务体系，提高公共服务均等化水平')
+  })
+
+  it('should not join an indented heading line with the indented first line of the paragraph after it', () => {
+    const heading = '（一）健全公共就业服务体系，提高公共服务的均等化'
+    const text = ['一、主要任务', heading, ...paragraphs(5)].join('\n')
+    expect(sections(parsePlan(text).tree)[1]!.title).toBe('健全公共就业服务体系，提高公共服务的均等化')
+  })
+
+  it('should still join an indented numbered paragraph whose first line runs on into a full line', () => {
+    const lead = '（一）稳定和扩大就业规模，全市城镇新增就业累计达'
+    const text = ['一、主要任务', lead, `到50万人。${FULL.slice(5)}`, FULL, `${FULL.slice(0, 8)}。`, ...paragraphs(5)].join('\n')
+    expect(sections(parsePlan(text).tree)[1]!.title).toBe('稳定和扩大就业规模，全市城镇新增就业累计达到50万人')
+  })
+})
