@@ -89,3 +89,51 @@ describe('layout: wrapped heading lines', () => {
     expect(sections(parsePlan(text).tree)[1]!.title).toBe('稳定和扩大就业规模，全市城镇新增就业累计达到50万人')
   })
 })
+
+describe('layout: HTML pages without <html>', () => {
+  // A page kept in a SQL dump: quotes escaped as \", line breaks as \n.
+  const items = ['一、总体目标', '1．到2015年，城镇新增就业30万人以上。', '2．城镇登记失业率控制在3.5%以内。', '二、主要任务', '（一）加强职业培训。每年培训10万人次以上。']
+  const page = items.map((t) => `<p align=\\"left\\">\\n\\t    ${t}</p>`).join('')
+  const sql = `INSERT INTO \`article\` VALUES (7,'某市就业实施意见','${page}','2012-06-01');\n`
+
+  it('should read a page inside a SQL string as HTML with offsets into the raw text when its quotes are escaped', () => {
+    const r = parsePlan(sql)
+    expect(r.tree.data.form).toBe('html')
+    const heads = sections(r.tree)
+    expect(heads.map((s) => s.title)).toEqual(['总体目标', '到2015年，城镇新增就业30万人以上', '城镇登记失业率控制在3.5%以内', '主要任务', '加强职业培训'])
+    for (const s of heads) expect(sql.slice(s.marker.position?.start.offset, (s.marker.position?.start.offset ?? 0) + s.marker.raw.length)).toBe(s.marker.raw)
+    const q = r.quantities.find((x) => x.raw === '3.5%以内')!
+    expect(sql.slice(q.position.start.offset, q.position.end.offset)).toBe('3.5%以内')
+    expect(treeProblems(r, sql)).toEqual([])
+  })
+
+  it('should set aside the SQL statement around the page as markup when a page is stored in a dump', () => {
+    const r = parsePlan(sql)
+    const markup = asides(r.tree).filter((a) => a.reason === 'markup').map((a) => a.value)
+    expect(markup[0]).toMatch(/^INSERT INTO/)
+    expect(markup[markup.length - 1]).toBe("','2012-06-01');")
+    expect(all(r.tree).filter((n) => n.type === 'paragraph')).toHaveLength(1)
+  })
+
+  it('should read a fragment of <p> blocks as HTML when it has no <html> and starts with text', () => {
+    const text = `正文如下：${items.map((t) => `<p>${t}</p>`).join('\n')}`
+    expect(parsePlan(text).tree.data.form).toBe('html')
+  })
+})
+
+describe('layout: <br> inside a paragraph', () => {
+  it('should join the two sides of a <br> into one paragraph when the sentence runs on', () => {
+    const text = '<p>一、总体目标</p><p>到2015年，全市城镇登记失<br>业率控制在4%以内。</p>'
+    const r = parsePlan(text)
+    const paragraphs = all(r.tree).filter((n) => n.type === 'paragraph')
+    expect(paragraphs).toHaveLength(1)
+    expect(r.quantities.map((q) => [q.raw, q.metric])).toEqual([['4%以内', '城镇登记失业率']])
+  })
+
+  it('should keep a <br> as a block break when a sentence, a title or a numbered item meets it', () => {
+    const text = '<p>一、总体目标<br>1．稳定就业，扩大规模。<br>2．控制失业。<br>某市人民政府<br>2012年5月1日</p>'
+    const r = parsePlan(text)
+    expect(sections(r.tree).map((s) => s.marker.raw)).toEqual(['一、', '1．', '2．'])
+    expect(all(r.tree).filter((n) => n.type === 'paragraph')).toHaveLength(2)
+  })
+})
