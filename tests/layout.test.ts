@@ -137,3 +137,21 @@ describe('layout: <br> inside a paragraph', () => {
     expect(all(r.tree).filter((n) => n.type === 'paragraph')).toHaveLength(2)
   })
 })
+
+describe('layout: front matter under the title', () => {
+  const body = Array(10).fill(FULL)
+  it('should keep the issuing organ and the month out of the title when they stand under it', () => {
+    const text = ['某市就业促进“十四五”规划', '某市人力资源和社会保障局', '2021年6月', '一、发展基础', ...body, '业。'].join('\n')
+    const doc = parsePlan(text).tree.children[0]!
+    expect([doc.title, doc.issuer, doc.date?.raw]).toEqual(['某市就业促进“十四五”规划', '某市人力资源和社会保障局', '2021年6月'])
+  })
+
+  it('should keep the note （此件公开发布） out of the title of the plan after a notice', () => {
+    const text = ['<p>某市人民政府关于印发就业促进实施方案的通知</p><p>各区人民政府，市政府各部门：</p>', '<p>现将《某市就业促进实施方案》印发给你们，请认真贯彻执行。</p>', '<p>某市人民政府</p><p>2021年6月1日</p><p>（此件公开发布）</p>', '<p>某市就业促进实施方案</p><p>一、总体要求</p><p>稳定就业。</p>'].join('')
+    const docs = parsePlan(text).tree.children
+    expect(docs.map((d) => [d.kind, d.title, d.issuer ?? null])).toEqual([
+      ['notice', '某市人民政府关于印发就业促进实施方案的通知', '某市人民政府'],
+      ['plan', '某市就业促进实施方案', null],
+    ])
+  })
+})

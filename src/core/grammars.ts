@@ -42,6 +42,13 @@ const layoutSchema = z.object({
   docNumber: z.string(),
   dateLine: z.string(),
   addressees: z.string(),
+  /** A line naming the issuing organ under a title, and words it never holds. */
+  issuerLine: z.string(),
+  issuerNot: z.string(),
+  /** A date line giving only year and month (a plan's cover). */
+  monthLine: z.string(),
+  /** The note under a document (附注): （此件公开发布）. */
+  noteLine: z.string(),
   /** Lead-ins of in-paragraph enumerations. */
   listShi: z.string(),
   listDash: z.string(),
