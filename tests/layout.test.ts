@@ -155,3 +155,29 @@ describe('layout: front matter under the title', () => {
     ])
   })
 })
+
+describe('layout: running chapter headers', () => {
+  const page = (k: number, header?: string): string[] => [...Array(14).fill(FULL), `${FULL.slice(0, 8)}。`, `  ${k}  `, ...(header ? [header] : [])]
+
+  it('should set aside a chapter title repeated at the top of its pages when no other chapter comes between', () => {
+    const text = ['第一章 发展基础', '一、就业形势', ...page(1, '第一章 发展基础'), ...page(2, '第一章 发展基础'), '二、主要问题', ...page(3, '第一章 发展基础'), '第二章 主要任务', '一、稳定就业', ...page(4), '加强就业服务。'].join('\n')
+    const r = parsePlan(text)
+    expect(sections(r.tree).map((s) => s.title)).toEqual(['发展基础', '就业形势', '主要问题', '主要任务', '稳定就业'])
+    expect(asides(r.tree).filter((a) => a.reason === 'running-header').map((a) => a.value)).toEqual(Array(3).fill('第一章 发展基础'))
+    expect(treeProblems(r, text)).toEqual([])
+  })
+
+  it('should join the lines of a box item across a page break when a page number and a running header lie between them', () => {
+    const text = ['第一章 主要任务', ...page(1, '第一章 主要任务'), '专栏1 就业服务提升工程', '1.服务平台：建设市、区、街道三级公共就业服务平台，', '  2  ', '第一章 主要任务', '服务覆盖率达到100%。', '2.职业培训：每年培训10万人次。', ...page(3), '第二章 保障措施'].join('\n')
+    const r = parsePlan(text)
+    const q = r.quantities.find((x) => x.raw === '100%')!
+    expect(q.metric).toBe('服务覆盖率')
+    expect(sections(r.tree).map((s) => s.marker.raw)).toEqual(['第一章', '专栏1', '1.', '2.', '第二章'])
+  })
+
+  it('should not take a sub-heading repeated in the next box for a running header when other items come between', () => {
+    const box = (n: number): string[] => [`专栏${n} 重点工程`, '1.建设内容', '建设就业服务站。', '2.建设目标', '覆盖全部街道。']
+    const text = ['一、主要任务', ...box(1), ...box(2)].join('\n')
+    expect(asides(parsePlan(text).tree)).toEqual([])
+  })
+})

@@ -150,6 +150,34 @@ function markRunningHeaders(input: string, lines: ClassifiedLine[], form: InputF
     if (at.length < 3) continue
     for (const i of at.slice(1)) lines[i]!.kind = 'header'
   }
+  markRepeatedHeadings(input, lines, neighbour)
+}
+
+/**
+ * A chapter title repeated at the top of its pages (`第一章 发展基础`): a
+ * copy of a heading line with no other marker of its scheme since the
+ * original, standing at a page break (next to a page number) or
+ * interrupting a sentence, is a running header. A second `1.建设内容` in
+ * the next box follows a `2.` and stays a heading.
+ */
+function markRepeatedHeadings(input: string, lines: ClassifiedLine[], neighbour: (from: number, step: number) => number): void {
+  /** Per scheme, the text of its last heading line. */
+  const last = new Map<string, string>()
+  lines.forEach((l, i) => {
+    if (l.kind !== 'text') return
+    const t = input.slice(l.start, l.end).replace(/\s+/g, '')
+    const m = t.length <= 40 ? matchMarker(t) : undefined
+    if (!m || !isHeadingLine(t)) return
+    if (last.get(m.id) !== t) {
+      last.set(m.id, t)
+      return
+    }
+    const before = lines[neighbour(i, -1)]
+    const after = lines[neighbour(i, 1)]
+    const atBreak = before?.kind === 'page' || after?.kind === 'page'
+    const interrupts = before?.kind === 'text' && !TITLE_END.test(input.slice(before.start, before.end).trim()) && !isHeadingLine(input.slice(before.start, before.end).trim())
+    if (atBreak || interrupts) l.kind = 'header'
+  })
 }
 
 function aside(input: string, l: Line, reason: AsideBlock['reason']): AsideBlock {
