@@ -36,10 +36,19 @@ const layoutSchema = z.object({
   pairs: z.array(z.tuple([z.string(), z.string()])),
   /** Whole-line patterns of page numbers (－3－, - 3 -, 第3页). */
   pageNumber: z.array(z.string()),
+  /** When bare numbers (`7`, `12本…`) form a run of page numbers. */
+  pageRun: z.object({ $comment: z.string(), minRun: z.number().int().min(2), minLines: z.number().min(1), gluedBefore: z.string() }),
   /** Patterns of front-matter lines. */
   docNumber: z.string(),
   dateLine: z.string(),
   addressees: z.string(),
+  /** A line naming the issuing organ under a title, and words it never holds. */
+  issuerLine: z.string(),
+  issuerNot: z.string(),
+  /** A date line giving only year and month (a plan's cover). */
+  monthLine: z.string(),
+  /** The note under a document (附注): （此件公开发布）. */
+  noteLine: z.string(),
   /** Lead-ins of in-paragraph enumerations. */
   listShi: z.string(),
   listDash: z.string(),

@@ -13,7 +13,7 @@ const PIPE_DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]
  */
 export function detectForm(input: string): InputForm {
   const head = input.slice(0, 4096)
-  if (HTML_START.test(head) || countTags(head) > 20) return 'html'
+  if (HTML_START.test(head) || countTags(head) > 20 || tagDense(input.slice(0, 16_384))) return 'html'
   const sample = input.slice(0, 200_000)
   if (MD_HEADING.test(sample) || PIPE_DELIMITER.test(sample) || MD_EMPHASIS.test(sample)) return 'markdown'
   let lines = 0
@@ -30,6 +30,17 @@ export function detectForm(input: string): InputForm {
   }
   if (lines > 0 && long / lines > 0.3 && /[\u3000]{2}|[ ]{3}/.test(sample)) return 'web-text'
   return lines >= 10 ? 'pdf-text' : 'plain'
+}
+
+/**
+ * A page without its `<html>` (a fragment saved in a database, a SQL dump
+ * of one): block tags are frequent, at least one per 300 characters.
+ */
+function tagDense(sample: string): boolean {
+  let n = 0
+  const re = /<\/?(?:p|div|br|td|tr|table|h[1-6]|li)\b[^<>]{0,200}>/gi
+  while (re.exec(sample)) n++
+  return n >= 4 && n * 300 >= sample.length
 }
 
 function countTags(s: string): number {

@@ -7,6 +7,8 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import type { ParseContext } from '../core/context.js'
 import { MappedTextBuilder, mapIdentity, trimMapped, type MappedText } from '../core/source-map.js'
+import { grammars } from '../core/grammars.js'
+import { startsWithMarker } from '../structure/numbering.js'
 import type { AsideBlock, Block, CellBlock, TableBlock, TextBlock } from './blocks.js'
 
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'caption', 'header', 'footer', 'body', 'html', 'form', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot'])
@@ -14,19 +16,113 @@ const CHROME = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav'
 /** Class or id of page furniture around the article (breadcrumbs, menus, share bars). */
 const CHROME_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumbs?|footer|foot|share|toolbar|sidebar|topbar|header|position|location|weizhi|dqwz)(?:$|[\s_-])/i
 
-export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
+/**
+ * Blocks of an HTML page. A page stored inside a SQL string (`<p
+ * align=\"left\">\n\t一、…`) is unescaped first and read like any page;
+ * every offset is then mapped back to the raw input, backslashes included,
+ * and the statement around the page (`INSERT INTO … VALUES (1,'`) is set
+ * aside as markup.
+ */
+export function htmlBlocks(input: string, ctx: ParseContext): Block[] {
+  if (!isEscaped(input)) return pageBlocks(input, ctx)
+  const { text, map } = unescape(input)
+  // Escapes between blocks (`\\n\\t` after a tag) become markup too.
+  const blocks = pageBlocks(text, ctx).map((b) => remapBlock(sqlWrapper(b, text), map))
+  return withMarkupGaps(input, blocks.filter((b) => b.kind !== 'aside' || b.end > b.start))
+}
+
+/** Backslash escapes of a string literal around the tags: `=\"`, `>\n`, `\t<`. */
+const ESCAPED_TAG = /=\\["']|>(?:\\[nrt])+|(?:\\[nrt])+\s*</g
+
+/** True when the page is written as an escaped string literal (a SQL dump). */
+export function isEscaped(input: string): boolean {
+  const sample = input.slice(0, 65_536)
+  let n = 0
+  ESCAPED_TAG.lastIndex = 0
+  while (ESCAPED_TAG.exec(sample) && n < 3) n++
+  return n >= 3
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', "'": "'", '\\': '\\', '0': '' }
+
+/**
+ * The string literal unescaped, with `map[i]` the raw offset of unescaped
+ * character `i` and `map[text.length]` the raw length.
+ */
+function unescape(input: string): { text: string; map: Int32Array } {
+  const parts: string[] = []
+  const map = new Int32Array(input.length + 1)
+  let size = 0
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i]!
+    const value = c === '\\' && i + 1 < input.length ? ESCAPES[input[i + 1]!] : undefined
+    if (value === undefined) {
+      parts.push(c)
+      map[size++] = i
+      continue
+    }
+    if (value) {
+      parts.push(value)
+      map[size++] = i
+    }
+    i++
+  }
+  map[size] = input.length
+  return { text: parts.join(''), map: map.slice(0, size + 1) }
+}
+
+/** Text before the page's first tag that opens a SQL statement, or after its last tag that closes one. */
+const SQL_HEAD = /^(?:INSERT|REPLACE)\s+INTO\b/i
+const SQL_TAIL = /^(?:'(?:[^'\\]|\\.){0,200}'|'|[0-9.:-]+|NULL|[,;()\s])+$/i
+
+function sqlWrapper(b: Block, text: string): Block {
+  if (b.kind !== 'text') return b
+  const raw = text.slice(b.start, b.end)
+  if (!raw.includes('<') && (SQL_HEAD.test(raw) || SQL_TAIL.test(raw))) return { kind: 'aside', reason: 'markup', start: b.start, end: b.end }
+  return b
+}
+
+function remapText(t: MappedText, map: Int32Array): MappedText {
+  return { text: t.text, offsets: t.offsets.map((o) => map[o]!) }
+}
+
+function remapAside(a: AsideBlock, map: Int32Array): AsideBlock {
+  return { ...a, start: map[a.start]!, end: map[a.end]! }
+}
+
+function remapBlock(b: Block, map: Int32Array): Block {
+  const at = { start: map[b.start]!, end: map[b.end]! }
+  if (b.kind === 'aside') return { ...b, ...at }
+  const asides = b.asides ? { asides: b.asides.map((a) => remapAside(a, map)) } : {}
+  if (b.kind === 'text') return { ...b, ...at, ...asides, text: remapText(b.text, map) }
+  return {
+    ...b,
+    ...at,
+    ...asides,
+    rows: b.rows.map((r) => ({ start: map[r.start]!, end: map[r.end]!, cells: r.cells.map((c) => ({ start: map[c.start]!, end: map[c.end]!, text: remapText(c.text, map) })) })),
+  }
+}
+
+function pageBlocks(input: string, _ctx: ParseContext): Block[] {
   const tree = unified().use(rehypeParse).parse(input) as HastRoot
   const blocks: Block[] = []
   let current = new MappedTextBuilder()
   let heading = 0
-  const flush = (): void => {
+  /** Lines of the current block, ended by `<br>`. */
+  let lines: MappedText[] = []
+  const endLine = (): void => {
     const text = trimMapped(current.build())
-    if (text.text.length) {
+    if (text.text.length) lines.push(text)
+    current = new MappedTextBuilder()
+  }
+  const flush = (): void => {
+    endLine()
+    for (const text of joinBreaks(lines)) {
       const block: TextBlock = { kind: 'text', text, start: text.offsets[0]!, end: text.offsets[text.text.length - 1]! + 1 }
       if (heading) block.mdHeading = heading
       blocks.push(block)
     }
-    current = new MappedTextBuilder()
+    lines = []
   }
   const chrome = (node: Element): void => {
     const s = clamp(node.position?.start.offset, input)
@@ -53,7 +149,7 @@ export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
         return
       }
       if (node.tagName === 'br') {
-        flush()
+        endLine()
         return
       }
       if (BLOCK.has(node.tagName)) flush()
@@ -67,6 +163,48 @@ export function htmlBlocks(input: string, _ctx: ParseContext): Block[] {
   walk(tree)
   flush()
   return withMarkupGaps(input, blocks)
+}
+
+const BREAK_ENDS = /[。！？；：!?;:]$/
+const TITLE_PUNCTUATION = /[，、。；,;]/
+const DASH_ITEM = new RegExp(grammars.layout.listDash, 'u')
+const DATE_LINE = new RegExp(grammars.layout.dateLine, 'u')
+
+/**
+ * Lines split by `<br>` inside one block: a line that runs on (no stop at
+ * its end, the next line no new item) is a wrap and joins the next; a
+ * title line, a finished sentence, or a numbered or dashed item after it
+ * starts a new block.
+ *
+ * ```
+ * <p>到2015年，城镇登记失业<br>率控制在4%以内。<br>2．…</p>
+ *                         ^^^^ wrap        ^^^^ new block
+ * ```
+ */
+function joinBreaks(lines: readonly MappedText[]): MappedText[] {
+  const out: MappedText[] = []
+  let group: MappedText[] = []
+  const close = (): void => {
+    if (group.length === 1) out.push(group[0]!)
+    else if (group.length > 1) {
+      const b = new MappedTextBuilder()
+      for (const t of group) b.appendMapped(t)
+      out.push(b.build())
+    }
+    group = []
+  }
+  for (const line of lines) {
+    const prev = group[group.length - 1]?.text
+    if (prev !== undefined && !runsOn(prev, line.text)) close()
+    group.push(line)
+  }
+  close()
+  return out
+}
+
+function runsOn(prev: string, next: string): boolean {
+  if (BREAK_ENDS.test(prev) || !TITLE_PUNCTUATION.test(prev)) return false
+  return !startsWithMarker(next) && !DASH_ITEM.test(next) && !DATE_LINE.test(next)
 }
 
 /** Tags between blocks (`<div class="article">`, `</body>`) become markup asides. */

@@ -17,6 +17,7 @@ import { htmlBlocks } from './html.js'
 import { displayWidth, splitLines, splitSpaceRuns, type Line } from './lines.js'
 import { cleanLine, type CleanLine } from './markup.js'
 import { matchMarker, startsWithMarker } from '../structure/numbering.js'
+import { pageCandidate, pageRuns, type PageCandidate } from './pages.js'
 import { pipeTable, tsvRow, untabbedWordTable, wordTable } from './tables.js'
 
 export type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
@@ -52,7 +53,8 @@ export function readBlocks(input: string, ctx: ParseContext, format?: InputForm)
     const parts = splitSpaceRuns(input, l)
     return parts.length > 1 ? parts.map((s) => ({ ...s, cut: true })) : parts
   })
-  const classified = lines.flatMap((l) => splitGluedPageNumber(input, l)).map((l) => (l.kind ? (l as ClassifiedLine) : classify(input, l)))
+  const glued = lines.flatMap((l) => splitGluedPageNumber(input, l)).map((l) => (l.kind ? (l as ClassifiedLine) : classify(input, l)))
+  const classified = form === 'pdf-text' || form === 'plain' ? markPageRuns(input, glued) : glued
   markRunningHeaders(input, classified, form)
   return { blocks: group(input, classified, ctx, markdown), form }
 }
@@ -68,6 +70,34 @@ function splitGluedPageNumber(input: string, line: Line): Array<Line & { kind?: 
     { start: line.start, end: cut, kind: 'page' },
     { ...line, start: cut },
   ]
+}
+
+/**
+ * Bare page numbers (`  7  `, `12本一致…`) that form a run of pages become
+ * `page` lines; a number glued to a line is cut off it.
+ */
+function markPageRuns(input: string, lines: ClassifiedLine[]): ClassifiedLine[] {
+  const textLines = new Int32Array(lines.length)
+  const candidates: PageCandidate[] = []
+  let count = 0
+  lines.forEach((l, i) => {
+    textLines[i] = count
+    if (l.kind === 'blank') return
+    count++
+    if (l.kind !== 'text' || l.cut) return
+    const c = pageCandidate(input, l, i)
+    if (c) candidates.push(c)
+  })
+  const pages = pageRuns(candidates, textLines)
+  if (!pages.length) return lines
+  const out = [...lines]
+  // From the end, so that splitting a line keeps the earlier indices.
+  for (const p of [...pages].reverse()) {
+    const l = lines[p.line]!
+    if (!p.glued) out[p.line] = { ...l, kind: 'page' }
+    else out.splice(p.line, 1, { start: l.start, end: l.start + p.length, kind: 'page' }, { ...l, start: l.start + p.length })
+  }
+  return out
 }
 
 function classify(input: string, line: Line): ClassifiedLine {
@@ -120,6 +150,34 @@ function markRunningHeaders(input: string, lines: ClassifiedLine[], form: InputF
     if (at.length < 3) continue
     for (const i of at.slice(1)) lines[i]!.kind = 'header'
   }
+  markRepeatedHeadings(input, lines, neighbour)
+}
+
+/**
+ * A chapter title repeated at the top of its pages (`第一章 发展基础`): a
+ * copy of a heading line with no other marker of its scheme since the
+ * original, standing at a page break (next to a page number) or
+ * interrupting a sentence, is a running header. A second `1.建设内容` in
+ * the next box follows a `2.` and stays a heading.
+ */
+function markRepeatedHeadings(input: string, lines: ClassifiedLine[], neighbour: (from: number, step: number) => number): void {
+  /** Per scheme, the text of its last heading line. */
+  const last = new Map<string, string>()
+  lines.forEach((l, i) => {
+    if (l.kind !== 'text') return
+    const t = input.slice(l.start, l.end).replace(/\s+/g, '')
+    const m = t.length <= 40 ? matchMarker(t) : undefined
+    if (!m || !isHeadingLine(t)) return
+    if (last.get(m.id) !== t) {
+      last.set(m.id, t)
+      return
+    }
+    const before = lines[neighbour(i, -1)]
+    const after = lines[neighbour(i, 1)]
+    const atBreak = before?.kind === 'page' || after?.kind === 'page'
+    const interrupts = before?.kind === 'text' && !TITLE_END.test(input.slice(before.start, before.end).trim()) && !isHeadingLine(input.slice(before.start, before.end).trim())
+    if (atBreak || interrupts) l.kind = 'header'
+  })
 }
 
 function aside(input: string, l: Line, reason: AsideBlock['reason']): AsideBlock {
@@ -290,6 +348,11 @@ interface WrapInfo {
   width?: number
   /** True when blank lines separate wrapped lines, not paragraphs. */
   blankIsNoise: boolean
+  /**
+   * Display width of a paragraph's full first line when paragraphs start
+   * indented (the indent lost in extraction leaves it short of `width`).
+   */
+  indent?: number
 }
 
 /**
@@ -315,8 +378,34 @@ function wrapWidth(input: string, lines: ClassifiedLine[], markdown: boolean): W
   const w = sorted[Math.floor(sorted.length * 0.8)]!
   const full = widths.filter((x) => x >= w - 2 && x <= w + 2).length
   const over = widths.filter((x) => x > w + 4).length
-  if (w >= 12 && w <= 120 && full / widths.length >= 0.4 && over / widths.length < 0.1) return { width: w, blankIsNoise }
+  if (w >= 12 && w <= 120 && full / widths.length >= 0.4 && over / widths.length < 0.1) {
+    const indent = indentWidth(input, lines, w)
+    return indent === undefined ? { width: w, blankIsNoise } : { width: w, blankIsNoise, indent }
+  }
   return { blankIsNoise }
+}
+
+/**
+ * The usual width of a paragraph's first line that continues on the next
+ * line, when it falls short of the wrap width by an indent; undefined when
+ * paragraphs start flush.
+ */
+function indentWidth(input: string, lines: ClassifiedLine[], w: number): number | undefined {
+  const firsts: number[] = []
+  // After a short line that ends a sentence, a new paragraph starts.
+  let prevEnds = true
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!
+    if (l.kind !== 'text') continue
+    const t = input.slice(l.start, l.end).trim()
+    const x = trimmedWidth(input, l)
+    if (prevEnds && x >= w - 4 && x <= w + 1) firsts.push(x)
+    prevEnds = SENTENCE_END.test(t) && x < w - 3
+  }
+  if (firsts.length < 5) return undefined
+  const sorted = [...firsts].sort((a, b) => a - b)
+  const median = sorted[Math.floor(sorted.length / 2)]!
+  return median <= w - 1.5 ? median : undefined
 }
 
 function trimmedWidth(input: string, l: Line): number {
@@ -395,12 +484,21 @@ function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: Class
   const nextMarker = startsWithMarker(n)
   if (wrap.width) {
     if (blankBetween && !wrap.blankIsNoise) return false
-    const full = trimmedWidth(input, prev) >= wrap.width - (wrap.width >= 20 ? 3 : 2)
+    const width = trimmedWidth(input, prev)
+    const full = width >= wrap.width - (wrap.width >= 20 ? 3 : 2)
     // A line cannot end on 、，“（《: it was wrapped, whatever its width.
-    if (!full && !/[、，,“‘（(《〈【]$/.test(p)) return false
+    const open = /[、，,“‘（(《〈【]$/.test(p)
+    if (!full && !open) return false
     if (nextMarker && SENTENCE_END.test(p)) return false
     // A whole heading line (marker, title, no punctuation) before another heading.
     if (nextMarker && isBareHeading(p)) return false
+    // A heading line a little short of the width (indented, or ended early)
+    // continues only into the short tail of its title (…完整性 / 和连续性),
+    // not into a paragraph's first full line.
+    if (!open && isHeadingLine(p) && !unclosed(p) && width < wrap.width - 1 && !isTitleTail(input, next, wrap.width)) {
+      // Where paragraphs start indented, only a next line of that width starts one.
+      if (wrap.indent === undefined || Math.abs(trimmedWidth(input, next) - wrap.indent) <= 0.5) return false
+    }
     return true
   }
   // Paragraph-per-line text with stray hard wraps (…厚植优 / 势。).
@@ -410,6 +508,28 @@ function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: Class
   if (displayWidth(p, 0, p.length) < 20 || !/[，、；。,]/.test(p)) return false
   if (startsWithMarker(p) && !/[。；！？]/.test(p)) return false
   return true
+}
+
+/** A marker followed by a title with no sentence or title end: a heading line. */
+function isHeadingLine(text: string): boolean {
+  const m = matchMarker(text)
+  return m !== undefined && !/[。！？；：!?;:]/.test(text.slice(m.length))
+}
+
+/** The end of a wrapped title: a line short of the width, with no stop before its end. */
+function isTitleTail(input: string, line: ClassifiedLine & CleanLine, width: number): boolean {
+  const t = line.text.text
+  return trimmedWidth(input, line) < width - (width >= 20 ? 3 : 2) && !/[。！？；!?;]/.test(t.slice(0, -1))
+}
+
+/** An opening bracket or book-title mark left open at the end of a line: `《…总体规划`. */
+function unclosed(text: string): boolean {
+  let depth = 0
+  for (const ch of text) {
+    if (ch === '《' || ch === '（' || ch === '(' || ch === '“') depth++
+    else if ((ch === '》' || ch === '）' || ch === ')' || ch === '”') && depth > 0) depth--
+  }
+  return depth > 0
 }
 
 /** A marker followed by a title without any punctuation. */

@@ -272,6 +272,11 @@ function spanContainers(node: Container, ctx: ParseContext): void {
   if (first && last) node.position = { start: first.position.start, end: last.position.end }
 }
 
+const ISSUER_LINE = new RegExp(grammars.layout.issuerLine, 'u')
+const ISSUER_NOT = new RegExp(grammars.layout.issuerNot, 'u')
+const MONTH_LINE = new RegExp(grammars.layout.monthLine, 'u')
+const NOTE_LINE = new RegExp(grammars.layout.noteLine, 'u')
+
 /** Title, number, date, issuer and addressees from a document's front blocks. */
 function frontMatter(doc: Document, blocks: Block[]): void {
   const { DOC_NUMBER, DATE_LINE, ADDRESSEES } = frontMatterPatterns
@@ -296,8 +301,15 @@ function frontMatter(doc: Document, blocks: Block[]): void {
       doc.issuer ??= t.replace(/文件$/, '')
       continue
     }
-    if (DATE_LINE.test(t)) {
+    if (DATE_LINE.test(t) || MONTH_LINE.test(t)) {
       doc.date ??= { raw: t, ...isoDate(t) }
+      titleDone = true
+      continue
+    }
+    // The note （此件公开发布） and the issuing organ under the title are not part of it.
+    if (NOTE_LINE.test(t)) continue
+    if (titleParts.length && ISSUER_LINE.test(t) && !ISSUER_NOT.test(t)) {
+      doc.issuer ??= t
       titleDone = true
       continue
     }
