@@ -1,8 +1,10 @@
 /**
  * The outline: which blocks are headings, at what depth, and where each
  * document of the file begins. Depth comes from the numbering alone: each
- * document's scheme order is inferred as it appears, and a marker must
- * continue its sequence to count (a stray `3.` is text).
+ * document's conventions (tables of contents, the ladder of schemes,
+ * schemes that count on across parents) are inferred from all of its
+ * candidates first (`conventions.ts`), then a marker must continue its
+ * sequence to count (a stray `3.` is text).
  */
 import type { ParseContext } from '../core/context.js'
 import { grammars } from '../core/grammars.js'
