@@ -140,6 +140,25 @@ describe('outline: boxes', () => {
     expect(outline(text)[0]).toEqual(['一、 任务 1 -', '1. 引才 2 任务', '2. 育才 2 任务', '专栏1 人才工程 2 任务', '1. 博士后计划 3 人才工程', '2. 技能大师工作室 3 人才工程', '二、 保障 1 -'])
   })
 
+  it('should keep counting the body items after a box when the box has its own 1. list', () => {
+    const text = ['一、任务', '（一）推广应用。', '1.培育场景。支持企业。', '2.研发方案。加强攻关。', '专栏1 推广工程', '1.家电行业：建设平台。', '2.家具行业：推广设计。', '（二）改造升级。', '3.推进改造。分类施策。', '4.更新设备。加快更新。', '（三）服务能力。', '5.培育服务商。'].join('\n')
+    expect(outline(text)[0]).toEqual([
+      '一、 任务 1 -',
+      '（一） 推广应用 2 任务',
+      '1. 培育场景 3 推广应用',
+      '2. 研发方案 3 推广应用',
+      '专栏1 推广工程 3 推广应用',
+      '1. 家电行业 4 推广工程',
+      '2. 家具行业 4 推广工程',
+      '（二） 改造升级 2 任务',
+      '3. 推进改造 3 改造升级',
+      '4. 更新设备 3 改造升级',
+      '（三） 服务能力 2 任务',
+      '5. 培育服务商 3 服务能力',
+    ])
+    expect(rules(text)).not.toContain('broken-sequence')
+  })
+
   it('should place every box of a level the same way when only some earlier siblings have items', () => {
     const text = ['一、任务', '（一）就业。扩大。', '1.创业。扶持。', '（二）社保。完善。', '专栏1 社保工程', '（三）人才。引进。', '专栏2 人才工程', '二、保障'].join('\n')
     const depths = outline(text)[0]!.filter((h) => h.startsWith('专栏'))

@@ -187,6 +187,9 @@ export function inferConventions(candidates: Array<HeadingCandidate | undefined>
 /**
  * Calls `pair` for each section candidate whose nearest preceding section
  * candidate has another scheme, then `each` for every section candidate.
+ * The numbered run right after a 专栏 heading (1, 2, 3 … of one scheme)
+ * is the box's own list and is skipped: it says nothing about the body's
+ * sequences.
  */
 function walkPairs(
   candidates: Array<HeadingCandidate | undefined>,
@@ -196,14 +199,21 @@ function walkPairs(
   each?: (c: HeadingCandidate) => void,
 ): void {
   let prev: HeadingCandidate | undefined
+  /** The box list being skipped: its scheme ('' before its first item) and last number. */
+  let boxRun: { id: string; ordinal: number } | undefined
   for (let i = from; i < to; i++) {
     const c = candidates[i]
     if (!c) continue
     if (c.marker.scheme.kind !== 'section') {
-      // the items after a 专栏 heading are the box's, whatever came before it
+      boxRun = c.marker.scheme.kind === 'box' ? { id: '', ordinal: 0 } : undefined
       prev = undefined
       continue
     }
+    if (boxRun && (boxRun.id === '' || boxRun.id === c.marker.id) && c.marker.ordinal === boxRun.ordinal + 1) {
+      boxRun = { id: c.marker.id, ordinal: c.marker.ordinal }
+      continue
+    }
+    boxRun = undefined
     if (prev && prev.marker.id !== c.marker.id) pair(prev, c)
     each?.(c)
     prev = c

@@ -139,9 +139,10 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
   /** Last ordinal of each scheme in the current document (for schemes that count on across parents). */
   let lastSeen = new Map<string, number>()
   let lastHeading = -1
-  const accept = (i: number, c: HeadingCandidate, depth: number): void => {
+  const accept = (i: number, c: HeadingCandidate, depth: number, inBox = false): void => {
     headings.set(i, { ...c, block: i, depth })
-    lastSeen.set(c.marker.id, c.marker.ordinal)
+    // a box's own list does not move the body's count on
+    if (!inBox) lastSeen.set(c.marker.id, c.marker.ordinal)
     if (c.titleFromNext) titleBlocks.add(i + 1)
     lastHeading = i
   }
@@ -180,7 +181,7 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
     const place = (): string => `${c.marker.raw}${c.title.slice(0, 20)}`
     if (box && !closesBox(box, stack, c, countsOn(c), conventions)) {
       const inBox = boxItem(box, c)
-      if (inBox !== undefined) accept(i, c, inBox)
+      if (inBox !== undefined) accept(i, c, inBox, true)
       else ctx.warn('broken-sequence', position(ctx, blocks[i]!), `${place()}: expected 1 in 专栏`)
       continue
     }
