@@ -51,6 +51,13 @@ describe('outline: numbering that runs on across parents', () => {
     expect(rules(text)).not.toContain('broken-sequence')
   })
 
+  it('should go on counting after a gap when the next item confirms the new number', () => {
+    const text = ['一、体制', '（一）组织领导。加强。', '（二）协会改革。推进。', '二、青训', '（三）人才通道。畅通。', '（四）竞赛体系。完善。', '三、职业', '（七）同步发展。推动。', '（八）联赛建设。加强。'].join('\n')
+    expect(outline(text)[0]!.slice(-3)).toEqual(['三、 职业 1 -', '（七） 同步发展 2 职业', '（八） 联赛建设 2 职业'])
+    expect(rules(text)).toContain('skipped-number')
+    expect(rules(text)).not.toContain('broken-sequence')
+  })
+
   it('should read running 1． items as children of each part when one item follows each part heading', () => {
     const text = ['一、就业保障', '1．扩大就业。每年新增岗位。', '二、社会保障', '2．完善养老保险。扩大覆盖面。', '3．完善医疗保险。提高报销比例。', '三、住房保障', '4．增加保障房供给。'].join('\n')
     expect(outline(text)[0]).toEqual(['一、 就业保障 1 -', '1． 扩大就业 2 就业保障', '二、 社会保障 1 -', '2． 完善养老保险 2 社会保障', '3． 完善医疗保险 2 社会保障', '三、 住房保障 1 -', '4． 增加保障房供给 2 住房保障'])

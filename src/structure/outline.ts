@@ -146,7 +146,17 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
     if (c.titleFromNext) titleBlocks.add(i + 1)
     lastHeading = i
   }
-  const countsOn = (c: HeadingCandidate): boolean => (c.marker.scheme.continuous === true || conventions.continuous.has(c.marker.id)) && lastSeen.get(c.marker.id) === c.marker.ordinal - 1
+  const nextOrdinal = nextOfScheme(candidates)
+  /** Whether `c` goes on with its continuous scheme: the next number, one skipped, or a gap its own successor confirms. */
+  let gap = false
+  const countsOn = (c: HeadingCandidate, i: number): boolean => {
+    gap = false
+    if (c.marker.scheme.continuous !== true && !conventions.continuous.has(c.marker.id)) return false
+    const last = lastSeen.get(c.marker.id)
+    if (last === undefined || c.marker.ordinal <= last) return false
+    gap = c.marker.ordinal !== last + 1
+    return c.marker.ordinal <= last + 2 || nextOrdinal[i] === c.marker.ordinal + 1
+  }
   for (let i = 0; i < blocks.length; i++) {
     const c = candidates[i]
     if (!c || titleBlocks.has(i)) {
@@ -179,7 +189,7 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
     }
     const scheme = c.marker.id
     const place = (): string => `${c.marker.raw}${c.title.slice(0, 20)}`
-    if (box && !closesBox(box, stack, c, countsOn(c), conventions)) {
+    if (box && !closesBox(box, stack, c, countsOn(c, i), conventions)) {
       const inBox = boxItem(box, c)
       if (inBox !== undefined) accept(i, c, inBox, true)
       else ctx.warn('broken-sequence', position(ctx, blocks[i]!), `${place()}: expected 1 in 专栏`)
@@ -210,8 +220,10 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
     // A scheme the ladder puts above open levels closes them (第一章 after the 一、 items of an unnumbered 总则).
     let keep = stack.length
     while (keep > 0 && conventions.parentOf.get(scheme)?.has(stack[keep - 1]!.scheme)) keep--
-    if (keep === stack.length || c.marker.ordinal === 1 || countsOn(c)) stack.length = keep
-    if (stack.length === 0 || c.marker.ordinal === 1 || countsOn(c)) {
+    const goesOn = c.marker.ordinal !== 1 && countsOn(c, i)
+    if (keep === stack.length || c.marker.ordinal === 1 || goesOn) stack.length = keep
+    if (stack.length === 0 || c.marker.ordinal === 1 || goesOn) {
+      if (goesOn && gap) ctx.warn('skipped-number', position(ctx, blocks[i]!), `${place()}: expected ${(lastSeen.get(scheme) ?? 0) + 1}`, null)
       stack.push({ scheme, ordinal: c.marker.ordinal, path: c.marker.path })
       accept(i, c, stack.length)
       continue
@@ -221,6 +233,19 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
   if (headings.size === 0 && blocks.length) ctx.warn('no-numbering', undefined, undefined, null)
   splitNotice(blocks, documents, headings)
   return { documents, headings, titleBlocks }
+}
+
+/** For each candidate, the number of the next candidate of its scheme (the layout may have lost the ones between). */
+function nextOfScheme(candidates: Array<HeadingCandidate | undefined>): Array<number | undefined> {
+  const out: Array<number | undefined> = new Array(candidates.length)
+  const ahead = new Map<string, number>()
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i]
+    if (!c) continue
+    out[i] = ahead.get(c.marker.id)
+    ahead.set(c.marker.id, c.marker.ordinal)
+  }
+  return out
 }
 
 /** Blocks that start an attachment (`附件N`). */
