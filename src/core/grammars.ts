@@ -12,17 +12,22 @@ const schemeSchema = z.object({
   id: z.string(),
   kind: z.enum(['section', 'box', 'annex']),
   rank: z.number().int(),
-  numeral: z.enum(['cn', 'arabic', 'circled', 'cn-or-arabic', 'decimal', 'roman-arabic-word', 'alpha']),
+  numeral: z.enum(['cn', 'arabic', 'circled', 'cn-or-arabic', 'decimal', 'roman-arabic-word', 'alpha', 'listed']),
+  /** The marker characters of a `listed` numeral, in order (㈠㈡…). */
+  digits: z.string().optional(),
   pattern: z.string(),
   label,
   sameAs: z.string().optional(),
   needsSequence: z.boolean().optional(),
   continuous: z.boolean().optional(),
+  needsRun: z.boolean().optional(),
 })
 
 const numberingSchema = z.object({
   $comment: z.string(),
   numerals: z.object({ cn: z.string(), circled: z.string(), roman: z.string(), words: z.array(z.string()) }),
+  /** What the outline inference reads besides markers (see the file's $comment). */
+  outline: z.object({ tocLine: z.string(), tocTitle: z.string(), partLabel: z.string() }),
   schemes: z.array(schemeSchema).min(1),
 })
 
@@ -60,6 +65,7 @@ export type LayoutGrammar = z.infer<typeof layoutSchema>
 export interface Grammars {
   numerals: { cn: string; circled: string; roman: string; words: string[] }
   schemes: SchemeGrammar[]
+  outline: { tocLine: RegExp; tocTitle: RegExp; partLabel: RegExp }
   layout: LayoutGrammar & { pageNumberRegex: RegExp[] }
 }
 
@@ -69,6 +75,11 @@ function load(): Grammars {
   return {
     numerals: numbering.numerals,
     schemes: numbering.schemes.map((s) => ({ ...s, regex: new RegExp(s.pattern, 'u') })),
+    outline: {
+      tocLine: new RegExp(numbering.outline.tocLine, 'u'),
+      tocTitle: new RegExp(numbering.outline.tocTitle, 'u'),
+      partLabel: new RegExp(numbering.outline.partLabel, 'u'),
+    },
     layout: { ...layout, pageNumberRegex: layout.pageNumber.map((p) => new RegExp(p, 'u')) },
   }
 }

@@ -15,6 +15,8 @@ interface Level {
   format: string
   text: string
   suffix: 'tab' | 'space' | 'nothing'
+  /** Legal numbering (`w:isLgl`): every level's number in this level's text is written in Arabic digits. */
+  legal: boolean
 }
 
 interface Numbering {
@@ -246,7 +248,9 @@ function numberText(pPr: XmlElement | undefined, styleId: string | undefined, st
     const l = Number(n) - 1
     const lv = levels.get(l)
     const value = Math.max(counters![l]!, lv?.start ?? 1)
-    return formatNumber(value, l === level ? def.format : lv?.format ?? 'decimal')
+    // legal numbering shows the outer levels in Arabic digits (第%1章 above %1.%2 gives 1.1, not 一.1)
+    const format = l === level ? def.format : def.legal ? 'decimal' : lv?.format ?? 'decimal'
+    return formatNumber(value, format)
   })
   if (!rendered) return ''
   const suffix = def.suffix === 'nothing' ? '' : def.suffix === 'space' ? ' ' : /[、.．)）:：\]】]$/.test(rendered) ? '' : ' '
@@ -334,7 +338,15 @@ function readLevel(lvl: XmlElement): Level {
     format: childVal(lvl, 'w:numFmt') ?? 'decimal',
     text: childVal(lvl, 'w:lvlText') ?? '',
     suffix: suffix === 'space' || suffix === 'nothing' ? suffix : 'tab',
+    legal: onOff(child(lvl, 'w:isLgl')),
   }
+}
+
+/** A Word on/off property: present and not `w:val="0"`/`false`/`off`. */
+function onOff(el: XmlElement | undefined): boolean {
+  if (!el) return false
+  const v = el.attrs['w:val']
+  return v === undefined || !['0', 'false', 'off'].includes(v)
 }
 
 function readStyles(xml: string | undefined): Map<string, Style> {

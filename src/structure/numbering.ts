@@ -67,6 +67,7 @@ export function matchMarker(text: string): MarkerMatch | undefined {
     let ordinal: number
     let path: number[] | undefined
     if (scheme.numeral === 'circled') ordinal = grammars.numerals.circled.indexOf(num ?? '') + 1
+    else if (scheme.numeral === 'listed') ordinal = [...(scheme.digits ?? '')].indexOf(num ?? '') + 1
     else if (scheme.numeral === 'alpha') ordinal = (num ?? '').charCodeAt(0) - 0x60
     else if (scheme.numeral === 'roman-arabic-word') ordinal = readLatinNumeral(num ?? '')
     else if (scheme.numeral === 'decimal') {
