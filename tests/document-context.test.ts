@@ -129,7 +129,7 @@ describe('roles from the document context', () => {
   it('should make a threshold a standard sets a target when the text says 不宜小于 or 应达到', () => {
     const text = '某市“十四五”规划\n\n一、发展现状\n\n新建小区绿地率不宜小于30%，新建公共建筑中绿色建筑占比应达到100%。\n'
     expect(roles(text)).toEqual([
-      ['小于30%', 'target', 2025],
+      ['不宜小于30%', 'target', 2025],
       ['100%', 'target', 2025],
     ])
   })

@@ -20,6 +20,12 @@ const { tocLine: TOC_LINE, tocTitle: TOC_TITLE } = grammars.outline
  * a form to fill in.
  */
 const MIN_TOC_LINES = 3
+/**
+ * The leader pattern is anchored at the end of a line, so only a line's
+ * tail is tried: run over a whole line of dots it would backtrack from
+ * every position (quadratic; caught by the adversarial suite).
+ */
+const TOC_TAIL = 32
 
 /**
  * Fewest consecutive heading-only candidates, each repeated later in the
@@ -61,7 +67,7 @@ function tocCandidates(blocks: Block[], candidates: Array<HeadingCandidate | und
   const out: number[] = []
   const leaders: number[] = []
   blocks.forEach((b, i) => {
-    if (b.kind === 'text' && TOC_LINE.test(b.text.text)) leaders.push(i)
+    if (b.kind === 'text' && TOC_LINE.test(b.text.text.slice(-TOC_TAIL))) leaders.push(i)
   })
   if (leaders.length >= MIN_TOC_LINES) for (const i of leaders) if (candidates[i]) out.push(i)
   // Later occurrences of each candidate (scheme, ordinal, title).
