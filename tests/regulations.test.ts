@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { findQuantities } from '../src/quantities/find.js'
+
+describe('bounds of a penalty range', () => {
+  it('should read a lower and an upper bound of the same unit as one range when they stand side by side', () => {
+    const text = '违反本办法规定乱倒渣土的，处三千元以上三万元以下罚款。'
+    const qs = findQuantities(text)
+    expect(qs).toHaveLength(1)
+    expect(qs[0]).toMatchObject({ min: 3000, max: 30000, unit: 'CNY', qualifier: 'range' })
+    expect(qs[0]!.value).toBeUndefined()
+    expect(text.slice(qs[0]!.start, qs[0]!.end)).toBe('三千元以上三万元以下')
+  })
+
+  it('should join multiples and days as well as money when both bounds are written', () => {
+    const multiple = findQuantities('没收违法所得，并处违法所得三倍以上五倍以下的罚款。')
+    expect(multiple).toEqual([expect.objectContaining({ min: 3, max: 5, unit: 'multiple', qualifier: 'range' })])
+    const days = findQuantities('对责任人处五日以上十日以下拘留。')
+    expect(days).toEqual([expect.objectContaining({ min: 5, max: 10, unit: 'day', qualifier: 'range' })])
+  })
+
+  it('should keep a single upper bound and bounds of different units apart when they do not close one interval', () => {
+    expect(findQuantities('处八千元以下罚款。')).toEqual([expect.objectContaining({ value: 8000, qualifier: 'lte' })])
+    const apart = findQuantities('面积五百平方米以上、投资二千万元以下的项目')
+    expect(apart.map((q) => q.qualifier)).toEqual(['gte', 'lte'])
+  })
+})
+
+describe('days written with 日', () => {
+  it('should read a number of days with 日 after a Chinese numeral when it is a length of leave', () => {
+    expect(findQuantities('职工享受护理假十二日。')).toEqual([expect.objectContaining({ value: 12, unit: 'day', qualifier: 'eq' })])
+  })
+
+  it('should not read a day of the month as a number of days when 每月 or 次月 comes before it', () => {
+    expect(findQuantities('每月十五日前报送上月数据。')).toEqual([])
+    expect(findQuantities('于次月3日前缴纳。')).toEqual([])
+  })
+})
