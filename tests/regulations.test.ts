@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parsePlan } from '../src/parse.js'
 import { findQuantities } from '../src/quantities/find.js'
 
 describe('bounds of a penalty range', () => {
@@ -33,5 +34,29 @@ describe('days written with 日', () => {
   it('should not read a day of the month as a number of days when 每月 or 次月 comes before it', () => {
     expect(findQuantities('每月十五日前报送上月数据。')).toEqual([])
     expect(findQuantities('于次月3日前缴纳。')).toEqual([])
+  })
+})
+
+describe('roles in a regulation', () => {
+  const text = [
+    '某市河道环境保护条例',
+    '',
+    '第一章 总则',
+    '',
+    '第一条 为了保护河道环境，制定本条例。',
+    '',
+    '第二章 法律责任',
+    '',
+    '第二条 违反本条例规定向河道倾倒垃圾的，由环境保护主管部门责令改正，处一千元以上一万元以下罚款。',
+    '',
+    '第三条 河道管理单位应当在接到投诉之日起十五日内处理。',
+  ].join('\n')
+
+  it('should give the amounts the articles set role target when a heading word would otherwise frame them as a review or an outlook', () => {
+    const qs = parsePlan(text).quantities
+    expect(qs.map((q) => [q.raw, q.role])).toEqual([
+      ['一千元以上一万元以下', 'target'],
+      ['十五日', 'target'],
+    ])
   })
 })
