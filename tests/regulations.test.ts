@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parsePlan } from '../src/parse.js'
+import { parsePlan, parseTree } from '../src/index.js'
+import type { Nodes } from '../src/core/types.js'
 import { findQuantities } from '../src/quantities/find.js'
 
 describe('bounds of a penalty range', () => {
@@ -58,5 +59,51 @@ describe('roles in a regulation', () => {
       ['一千元以上一万元以下', 'target'],
       ['十五日', 'target'],
     ])
+  })
+})
+
+describe('chapters of a regulation whose first chapter line is lost', () => {
+  /** Every heading as `marker title depth parent`. */
+  const outline = (text: string): string[] => {
+    const out: string[] = []
+    const walk = (n: Nodes, parent: string): void => {
+      let next = parent
+      if (n.type === 'section' && 'marker' in n) {
+        out.push(`${n.marker.raw} ${n.title} ${n.depth} ${parent}`)
+        next = n.title
+      }
+      if ('children' in n) for (const c of n.children as Nodes[]) walk(c, next)
+    }
+    for (const d of parseTree(text).tree.children) for (const c of d.children) walk(c, '-')
+    return out
+  }
+
+  it('should take 第二章 as a chapter above the articles when the text goes on with 第三章', () => {
+    const text = [
+      '第一条 为了规范停车管理，制定本条例。',
+      '',
+      '第二条 本条例适用于本市行政区域。',
+      '',
+      '## 第二章  设施建设',
+      '',
+      '第三条 新建住宅应当配建停车位。',
+      '',
+      '## 第三章  法律责任',
+      '',
+      '第四条 违反本条例规定的，责令改正。',
+    ].join('\n')
+    expect(outline(text)).toEqual([
+      '第一条 为了规范停车管理，制定本条例 1 -',
+      '第二条 本条例适用于本市行政区域 1 -',
+      '第二章 设施建设 1 -',
+      '第三条 新建住宅应当配建停车位 2 设施建设',
+      '第三章 法律责任 1 -',
+      '第四条 违反本条例规定的，责令改正 2 法律责任',
+    ])
+  })
+
+  it('should not start the chapters at 第二章 when no 第三章 follows to confirm them', () => {
+    const text = ['第一条 为了规范停车管理，制定本条例。', '', '第二章 设施建设', '', '第二条 新建住宅应当配建停车位。'].join('\n')
+    expect(outline(text).some((h) => h.startsWith('第二章'))).toBe(false)
   })
 })
