@@ -107,3 +107,35 @@ describe('chapters of a regulation whose first chapter line is lost', () => {
     expect(outline(text).some((h) => h.startsWith('第二章'))).toBe(false)
   })
 })
+
+describe('articles broken across lines of extracted text', () => {
+  it('should join an article line that stops mid-word with its next line when every line stands as its own paragraph', () => {
+    const text = [
+      '## 第一章  总则',
+      '',
+      '第一条 为了保护本市湖泊水质，保障居民用水安全，根据有关法',
+      '',
+      '律、法规，制定本条例。',
+      '',
+      '第二条 本条例适用于本市行政区域内的湖泊。',
+    ].join('\n')
+    const titles: string[] = []
+    const walk = (n: Nodes): void => {
+      if (n.type === 'section' && 'marker' in n) titles.push(n.title)
+      if ('children' in n) for (const c of n.children as Nodes[]) walk(c)
+    }
+    for (const d of parseTree(text).tree.children) walk(d)
+    expect(titles).toEqual(['总则', '为了保护本市湖泊水质，保障居民用水安全，根据有关法律、法规，制定本条例', '本条例适用于本市行政区域内的湖泊'])
+  })
+
+  it('should still end a numbered title line with commas at its line when it is not an article', () => {
+    const text = ['一、总体要求', '', '（一）坚持创新驱动，加快产业升级', '', '各区要结合实际，抓好落实。'].join('\n')
+    const titles: string[] = []
+    const walk = (n: Nodes): void => {
+      if (n.type === 'section' && 'marker' in n) titles.push(n.title)
+      if ('children' in n) for (const c of n.children as Nodes[]) walk(c)
+    }
+    for (const d of parseTree(text).tree.children) walk(d)
+    expect(titles).toEqual(['总体要求', '坚持创新驱动，加快产业升级'])
+  })
+})
