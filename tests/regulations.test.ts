@@ -139,3 +139,13 @@ describe('articles broken across lines of extracted text', () => {
     expect(titles).toEqual(['总体要求', '坚持创新驱动，加快产业升级'])
   })
 })
+
+describe('metric of a fine', () => {
+  it('should name the fine as the metric when the penalty noun follows the amount', () => {
+    const text = '第一条 违反本条例规定占用消防通道的，由消防机构责令改正，对单位处一万元以上五万元以下罚款，对个人处二百元以上一千元以下的罚款。'
+    expect(parsePlan(text).quantities.map((q) => [q.raw, q.metric])).toEqual([
+      ['一万元以上五万元以下', '罚款'],
+      ['二百元以上一千元以下', '罚款'],
+    ])
+  })
+})
