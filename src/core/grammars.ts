@@ -20,6 +20,8 @@ const schemeSchema = z.object({
   sameAs: z.string().optional(),
   needsSequence: z.boolean().optional(),
   continuous: z.boolean().optional(),
+  /** Numbers provisions written as sentences (第N条), never a bare title. */
+  prose: z.boolean().optional(),
   needsRun: z.boolean().optional(),
 })
 

@@ -506,7 +506,9 @@ function shouldJoin(input: string, prev: ClassifiedLine & CleanLine, next: Class
   if (prev.cut || TITLE_END.test(p) || !/[\u4e00-\u9fff，、A-Za-z0-9]$/.test(p)) return false
   // Only prose wraps: a line without any punctuation is a title.
   if (displayWidth(p, 0, p.length) < 20 || !/[，、；。,]/.test(p)) return false
-  if (startsWithMarker(p) && !/[。；！？]/.test(p)) return false
+  // a heading line does not run on, but an article (第N条) is a sentence that can
+  const m = matchMarker(p.trimStart())
+  if (m && m.scheme.prose !== true && !/[。；！？]/.test(p)) return false
   return true
 }
 

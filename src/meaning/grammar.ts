@@ -39,6 +39,7 @@ const rolesSchema = z.object({
   metricInnerCut: z.array(z.string()),
   trendAdverbs: z.array(z.string()),
   metricRightStop: z.array(z.string()),
+  amountNouns: z.array(z.string().min(1)),
   relativeVerbs: z.array(z.string()),
   changeOnly: z.array(z.string()),
   areaAsides: z.array(z.string()),

@@ -319,9 +319,16 @@ export function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: num
         continue
       }
     }
+    const lastSpan = spans[k + n - 1]!
+    // 处五百元以上五千元以下罚款: a noun naming what the amount is follows it
+    const noun = amountNounAfter(text, lastSpan.e)
+    if (noun) {
+      for (let j = 0; j < n; j++) out.push(noun)
+      k += n
+      continue
+    }
     let subject = cleanMetric(left)
     if (R.metricStripStart.includes(subject)) subject = ''
-    const lastSpan = spans[k + n - 1]!
     const ceiling = k + n < spans.length ? spans[k + n]!.s : text.length
     const right = n === 1 ? rightPhrase(text, lastSpan.e, ceiling) : ''
     const counted = COUNTED.has(first.q.unit) || first.q.unit === 'age'
@@ -381,4 +388,12 @@ export function sentenceMetrics(text: string, spans: Array<{ q: Quantity; s: num
   carry.metrics.push(...out)
   if (carry.metrics.length > 32) carry.metrics.splice(0, carry.metrics.length - 32)
   return out
+}
+
+/** The noun right after an amount (的 allowed between) that names what it is: 罚款, 滞纳金. */
+function amountNounAfter(text: string, end: number): string | undefined {
+  let at = end
+  while (at < text.length && /\s/.test(text[at]!)) at++
+  if (text[at] === '的') at++
+  return R.amountNouns.find((w) => text.startsWith(w, at))
 }

@@ -61,6 +61,8 @@ export function assignRoles(tree: Root, _ctx: ParseContext): void {
     const context = contexts[k] ?? null
     const period = context?.period ?? null
     let frame: Frame = rootFrame(context)
+    // the amounts a 条例 or 办法 sets (fines, allowances, time limits) are standards it requires
+    if (context?.kind === 'regulation') frame = { ...frame, role: 'target', strong: true, rules: true }
     if (doc.kind === 'attachment' && doc.title) frame = innerFrame(doc.title, period, frame)
     walk(doc, frame, doc, period)
   })
@@ -78,7 +80,7 @@ function walk(node: Nodes, frame: Frame, doc: Document, period: Period | null): 
     return
   }
   if (!('children' in node)) return
-  const inner = node.type === 'section' || node.type === 'box' ? innerFrame(node.title, period, frame) : frame
+  const inner = (node.type === 'section' || node.type === 'box') && !frame.rules ? innerFrame(node.title, period, frame) : frame
   // the sentences of one paragraph share their metrics (分别 lists, 比…增加 after a ；) and a date before a ；
   const shared: MetricCarry = { metrics: [] }
   let date: TimeRef | undefined

@@ -24,6 +24,8 @@ export interface Frame {
   strong?: boolean
   /** The year 今年 means: the year of a 政府工作报告 or of a one-year plan. */
   thisYear?: number | null
+  /** The document sets rules (条例, 办法): its headings are chapters and articles, not plan sections, and decide nothing. */
+  rules?: boolean
 }
 
 /** The normalised text of a run of phrasing nodes and each quantity's span in it. */

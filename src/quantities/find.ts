@@ -426,7 +426,53 @@ export function findQuantities(input: string, hints: FindHints = {}): QuantityMa
   }
   shareListQualifiers(text, out)
   harmoniseMoney(text, out)
+  return joinBoundRanges(text, out)
+}
+
+/**
+ * 处二千元以上二万元以下罚款, 二倍以上五倍以下: an amount closed by a lower
+ * bound word right before one of the same unit closed by an upper bound word
+ * is one range from the first to the second.
+ */
+function joinBoundRanges(text: string, list: QuantityMatch[]): QuantityMatch[] {
+  const out: QuantityMatch[] = []
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!
+    const b = list[k + 1]
+    if (
+      b &&
+      a.qualifier === 'gte' &&
+      b.qualifier === 'lte' &&
+      a.value !== undefined &&
+      b.value !== undefined &&
+      a.value < b.value &&
+      a.unit === b.unit &&
+      (a.classifier ?? '') === (b.classifier ?? '') &&
+      b.start === b.numberStart &&
+      endsWithWord(text, a.end, G.boundRange.lower) &&
+      endsWithWord(text, b.end, G.boundRange.upper) &&
+      isAllBlank(text, a.end, b.start)
+    ) {
+      const range: QuantityMatch = { ...a, end: b.end, numberEnd: b.numberEnd, min: a.value, max: b.value, qualifier: 'range', ...(a.inherited || b.inherited ? { inherited: true } : {}) }
+      delete range.value
+      out.push(range)
+      k++
+      continue
+    }
+    out.push(a)
+  }
   return out
+}
+
+/** True when `text` has one of `words` ending at `end`. */
+function endsWithWord(text: string, end: number, words: readonly string[]): boolean {
+  return words.some((w) => end >= w.length && text.startsWith(w, end - w.length))
+}
+
+/** True when `text[from, to)` is empty or blanks only. */
+function isAllBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isBlank(text.charCodeAt(k))) return false
+  return true
 }
 
 /**

@@ -49,6 +49,7 @@ const qualifiersSchema = z.object({
   bareAfter: z.array(z.string()),
   rangeSeparators: z.string(),
   weakRangeSeparators: z.array(z.string()),
+  boundRange: z.object({ lower: z.array(z.string().min(1)), upper: z.array(z.string().min(1)) }),
   ratioSeparators: z.string(),
   listSeparators: z.array(z.string()),
   vague: z.array(z.string()),
@@ -92,6 +93,8 @@ export interface QuantityGrammar {
   bareAfter: readonly string[]
   rangeSeparators: string
   weakRangeSeparators: readonly string[]
+  /** Bound words that, closing two adjacent amounts (N元以上M元以下), make them one range. */
+  boundRange: { lower: readonly string[]; upper: readonly string[] }
   ratioSeparators: string
   listSeparators: readonly string[]
   vague: readonly string[]
@@ -124,6 +127,7 @@ function load(): QuantityGrammar {
     bareAfter: [...qualifiers.bareAfter].sort((a, b) => b.length - a.length),
     rangeSeparators: qualifiers.rangeSeparators,
     weakRangeSeparators: qualifiers.weakRangeSeparators,
+    boundRange: qualifiers.boundRange,
     ratioSeparators: qualifiers.ratioSeparators,
     listSeparators: qualifiers.listSeparators,
     vague: qualifiers.vague,

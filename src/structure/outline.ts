@@ -106,6 +106,8 @@ interface Level {
   ordinal: number
   /** The decimal path of the level's last marker (`2.3` → [2, 3]). */
   path?: number[] | undefined
+  /** The rank of a continuous scheme (第N章 2, 第N条 9), whose place in the hierarchy is fixed. */
+  rank?: number
 }
 
 /** A 专栏 box open after its heading: its own numbered items nest inside it. */
@@ -152,11 +154,16 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
   const countsOn = (c: HeadingCandidate, i: number): boolean => {
     gap = false
     if (c.marker.scheme.continuous !== true && !conventions.continuous.has(c.marker.id)) return false
-    const last = lastSeen.get(c.marker.id)
+    const last = lastSeen.get(c.marker.id) ?? (lostFirst(c, i) ? 0 : undefined)
     if (last === undefined || c.marker.ordinal <= last) return false
     gap = c.marker.ordinal !== last + 1
     return c.marker.ordinal <= last + 2 || nextOrdinal[i] === c.marker.ordinal + 1
   }
+  /** 第二章 as the first of its scheme with 第三章 next: the text lost its 第一章 line, the sequence goes on from it. */
+  const lostFirst = (c: HeadingCandidate, i: number): boolean => c.marker.scheme.continuous === true && c.marker.ordinal === 2 && nextOrdinal[i] === 3
+  /** A continuous scheme of a higher rank closes open levels of lower-ranked continuous schemes (第二章 after 第十条). */
+  const outranks = (c: HeadingCandidate, level: Level): boolean => c.marker.scheme.continuous === true && level.rank !== undefined && level.rank > c.marker.scheme.rank
+  const levelOf = (c: HeadingCandidate, ordinal: number): Level => ({ scheme: c.marker.id, ordinal, path: c.marker.path, ...(c.marker.scheme.continuous === true ? { rank: c.marker.scheme.rank } : {}) })
   for (let i = 0; i < blocks.length; i++) {
     const c = candidates[i]
     if (!c || titleBlocks.has(i)) {
@@ -205,11 +212,11 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
       if (next !== 'no') {
         if (next === 'skip') ctx.warn('skipped-number', position(ctx, blocks[i]!), `${place()}: expected ${expected}`, null)
         stack.length = at + 1
-        stack[at] = { scheme, ordinal: c.marker.ordinal, path: c.marker.path }
+        stack[at] = levelOf(c, c.marker.ordinal)
         accept(i, c, at + 1)
       } else if (c.marker.ordinal === 1 && at === 0) {
         documents.push({ kind: 'plan', start: titleStart(blocks, candidates, lastHeading + 1, i) })
-        stack = [{ scheme, ordinal: 1, path: c.marker.path }]
+        stack = [levelOf(c, 1)]
         lastSeen = new Map()
         accept(i, c, 1)
       } else {
@@ -219,12 +226,12 @@ export function buildOutline(blocks: Block[], ctx: ParseContext): Outline {
     }
     // A scheme the ladder puts above open levels closes them (第一章 after the 一、 items of an unnumbered 总则).
     let keep = stack.length
-    while (keep > 0 && conventions.parentOf.get(scheme)?.has(stack[keep - 1]!.scheme)) keep--
+    while (keep > 0 && (conventions.parentOf.get(scheme)?.has(stack[keep - 1]!.scheme) || outranks(c, stack[keep - 1]!))) keep--
     const goesOn = c.marker.ordinal !== 1 && countsOn(c, i)
     if (keep === stack.length || c.marker.ordinal === 1 || goesOn) stack.length = keep
     if (stack.length === 0 || c.marker.ordinal === 1 || goesOn) {
       if (goesOn && gap) ctx.warn('skipped-number', position(ctx, blocks[i]!), `${place()}: expected ${(lastSeen.get(scheme) ?? 0) + 1}`, null)
-      stack.push({ scheme, ordinal: c.marker.ordinal, path: c.marker.path })
+      stack.push(levelOf(c, c.marker.ordinal))
       accept(i, c, stack.length)
       continue
     }
