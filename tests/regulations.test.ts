@@ -149,3 +149,10 @@ describe('metric of a fine', () => {
     ])
   })
 })
+
+describe('reaching an age', () => {
+  it('should read 年满 as a lower bound inside the span and give the age role other when it says whom a rule covers', () => {
+    const qs = parsePlan('第一条 老年人年满七十周岁，可以免费乘坐公共交通工具。').quantities
+    expect(qs).toEqual([expect.objectContaining({ raw: '年满七十周岁', value: 70, unit: 'age', qualifier: 'gte', role: 'other' })])
+  })
+})

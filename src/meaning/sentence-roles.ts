@@ -73,7 +73,8 @@ export function sentenceRoles(
     if (ref && has(text.slice(ref.end, s), R.baselineConnectors) && /[由从]/.test(text.slice(Math.max(sentenceStart, ref.start - 3), ref.start))) ref = undefined
     const baseline = /[由从]/.test(text.slice(Math.max(0, clauseStart - 1), s)) && has(text.slice(e, e + 12), R.baselineConnectors) && /^[^，。；]*$/.test(text.slice(e, e + 4))
     const after = text.slice(e).replace(/^\s+/, '')
-    const ageBound = q.unit === 'age' && !/满\s*$/.test(before) && !measuredAge(after)
+    // 年满六十周岁，…给予护理假: reaching an age is a condition on who a rule applies to
+    const ageBound = q.unit === 'age' && ((!/满\s*$/.test(before) && !measuredAge(after)) || /^年?满/.test(q.raw))
     const normative = has(text.slice(clauseStart, s) + q.raw, R.normativeCues)
     const defining = !normative && (definesTerm(text.slice(sentenceStart)) || definesTerm(text.slice(clauseStart - (text[clauseStart - 1] === '（' ? 1 : 0))) || parameterOf(after) || attributiveBound(q, text.slice(clauseStart, s) + q.raw, after))
     // 到2025年 in a document written before 2025 sets a target, also in a review or outlook section
