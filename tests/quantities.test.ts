@@ -188,6 +188,12 @@ describe('findQuantities', () => {
     ['主干路网密度每平方公里不低于6公里', [{ value: 6, unit: 'km/km2', qualifier: 'gte' }]],
     ['全年PM2.5浓度指数≤35的天数', [{ value: 35, unit: 'none', qualifier: 'lte' }]],
     ['按每5至8万居民设置一处服务中心', [{ min: 50000, max: 80000, unit: 'person', qualifier: 'range' }]],
+    // a Chinese numeral right after 推进/引进/促进 is a count (only 进一步 is a phrase)
+    ['加快推进三十项民生改革', [{ value: 30, unit: 'count', classifier: '项' }]],
+    ['三年内引进十二个高端研发团队', [{ value: 12, unit: 'count', classifier: '个' }]],
+    // a count too large to restate a list is no enumeration, even before 重点/工程
+    ['统筹推进一百零五项重点工程', [{ value: 105, unit: 'count', classifier: '项' }]],
+    ['年内开工118个重点项目', [{ value: 118, unit: 'count', classifier: '个' }]],
   ])('should read %s when a plan writes it so', (t, expected) => {
     expect(findQuantities(t)).toMatchObject(expected)
   })
@@ -203,6 +209,7 @@ describe('findQuantities', () => {
     ['编号A-5的地块', 'a hyphen in a name'],
     ['货运量位居全国第 2 位', 'an ordinal set apart by spaces'],
     ['每10万人口', 'a rate denominator written with digits'],
+    ['进一步推进三项重点工作', 'a restated enumeration after 进一步'],
   ])('should find nothing in %s when it is %s', (t) => {
     expect(findQuantities(t)).toEqual([])
   })

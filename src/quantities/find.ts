@@ -310,7 +310,7 @@ const YEAR_DURATION_AFTER = ['每', '满', '连续', '为期', '期限', '期限
 const INHERIT_AFTER = /(?:提高|增加|上升|下降|降低|调整|增长|减少|提升)(?:到|至|为)$/
 const PERSON_BEFORE = /(?:人才|人口|人数|人员|劳动力|劳动者|职工|农民|居民|老年人|学生|毕业生|群众|培训|就业|人)[^，。；、]{0,8}$/
 const ARTICLE_LIKE = new Set(['个', '项', '家', '所', '条', '类', '批', '件', '场', '座', '种', '名', '位', '套'])
-const CN_BAD_PREV = codeTable('统唯之同进单其专划初归星周逐')
+const CN_BAD_PREV = codeTable('统唯之同单其专划初归星周逐')
 
 function applyUnit(p: Piece, entry: UnitEntry): { value: Dec; code: string; classifier?: string } {
   let v = p.value
