@@ -39,6 +39,13 @@ const layoutSchema = z.object({
   sentenceEnd: z.string(),
   /** Characters that end a heading title. */
   titleEnd: z.string(),
+  /** Punctuation a broken PDF font map gave as wrong code points (Yi syllables for GB 2312 punctuation). */
+  wrongGlyphs: z.object({
+    $comment: z.string(),
+    suspect: z.array(z.tuple([z.string().regex(/^[0-9A-F]{4}$/), z.string().regex(/^[0-9A-F]{4}$/)])).min(1),
+    map: z.record(z.string().length(1), z.string().length(1)),
+    withRepair: z.record(z.string().length(1), z.string().length(1)),
+  }),
   /** Bracket and quote pairs kept balanced inside a sentence. */
   pairs: z.array(z.tuple([z.string(), z.string()])),
   /** Whole-line patterns of page numbers (－3－, - 3 -, 第3页). */

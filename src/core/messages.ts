@@ -11,6 +11,7 @@ const texts: Record<MessageCode, { en: string; zh: string }> = {
   'binary-input': { en: 'The input looks like binary data, not text', zh: '输入似为二进制数据而非文本' },
   'replacement-character': { en: 'The input contains U+FFFD replacement characters (wrong encoding?)', zh: '输入含有替换字符 U+FFFD（编码错误？）' },
   'huge-input': { en: 'The input is very large', zh: '输入过大' },
+  'wrong-glyphs': { en: 'Punctuation came out of a broken PDF font map as other characters and was read as the punctuation', zh: 'PDF 字体映射错误，标点显示为其他字符，已按标点读取' },
   'no-text-layer': { en: 'The PDF has no text layer (a scan); OCR is needed to read it', zh: 'PDF 无文字层（扫描件），需先进行 OCR 文字识别' },
 }
 

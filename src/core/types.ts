@@ -291,6 +291,7 @@ export type MessageCode =
   | 'replacement-character'
   | 'huge-input'
   | 'no-text-layer'
+  | 'wrong-glyphs'
 
 /** A target or actual value flattened out of the tree, with its context. */
 export interface QuantityRecord extends Omit<Quantity, 'type'> {

@@ -13,6 +13,7 @@ import { MappedTextBuilder, type MappedText } from '../core/source-map.js'
 import type { InputForm } from '../core/types.js'
 import type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 import { detectForm } from './detect.js'
+import { repairGlyphs } from './glyphs.js'
 import { htmlBlocks } from './html.js'
 import { displayWidth, splitLines, splitSpaceRuns, type Line } from './lines.js'
 import { cleanLine, type CleanLine } from './markup.js'
@@ -31,11 +32,13 @@ interface ClassifiedLine extends Line {
 /** Lines longer than this (display width) are cut at space runs. */
 const LONG_LINE = 150
 
-export function readBlocks(input: string, ctx: ParseContext, format?: InputForm): { blocks: Block[]; form: InputForm } {
-  if (!/\S/.test(input)) {
+export function readBlocks(original: string, ctx: ParseContext, format?: InputForm): { blocks: Block[]; form: InputForm } {
+  if (!/\S/.test(original)) {
     ctx.warn('empty-input', undefined, undefined, null)
     return { blocks: [], form: format ?? 'plain' }
   }
+  // Same length as the input: every offset below is an input offset.
+  const input = repairGlyphs(original, ctx)
   const form = format ?? detectForm(input)
   if (form === 'html') {
     try {
