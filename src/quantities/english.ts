@@ -19,6 +19,7 @@ import notQuantitiesJson from '../../grammars/en/not-quantities.json'
 import type { ParseContext } from '../core/context.js'
 import { isLatin } from '../structure/outline.js'
 import { isSpace } from '../core/source-map.js'
+import { columnGrammar } from '../core/table-grammar.js'
 import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../core/types.js'
 import type { QuantityMatch } from './find.js'
 import { compileMasks, maskOf, type MaskPatterns } from './masks.js'
@@ -837,9 +838,8 @@ export function englishUnitFromText(unitText: string): EnglishUnit | null {
 // ---------------------------------------------------------------------------
 // Insertion into the tree
 
-/** Header words of columns whose cells are never quantities (and the name column). */
-const SKIP_COLUMN = /^(?:no\.?|number|s\/n|serial number|unit|units|attribute|attributes|type|nature|category|remarks?|notes?|responsible .*|lead .*|deadline|time ?frame|timeline|year|completion time|indicators?|indicator name|name|item|items)$/i
-const UNIT_COLUMN = /^(?:unit|units|unit of measurement)$/i
+/** Header tests of `grammars/en/tables.json`: never-quantity columns, the unit column, the name column. */
+const { skipColumn: SKIP_COLUMN, unitColumn: UNIT_COLUMN, indicatorNameColumn: NAME_HEADER } = columnGrammar.en
 const UNIT_IN_NAME = /[(（]\s*([^()（）]{1,30})\s*[)）]\s*\*?\s*$/
 
 function cellText(cell: TableCell | undefined): string {
@@ -850,8 +850,6 @@ function cellText(cell: TableCell | undefined): string {
 function phrasingText(children: readonly PhrasingContent[]): string {
   return children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('')
 }
-
-const NAME_HEADER = /^(?:indicators?|indicator name|name|item|items)$/i
 
 /**
  * True when a table is written in English (its header and names are Latin),

@@ -8,14 +8,13 @@
  */
 import type { ParseContext } from '../core/context.js'
 import { positionIn, sliceMapped, type MappedText } from '../core/source-map.js'
-import { tableGrammar as T } from '../core/table-grammar.js'
+import { columnGrammar, tableGrammar as T } from '../core/table-grammar.js'
 import { cellText, columnLabels, originCell } from '../core/table-grid.js'
 import type { Nodes, Parents, PhrasingContent, Quantity, Root, Section, Box, Table, Text } from '../core/types.js'
 import { findQuantities, unitFromText, type FindHints, type QuantityMatch } from './find.js'
 
-/** Header words of columns whose cells are never quantities. */
-const SKIP_COLUMN = /^(?:序号|编号|单位|计量单位|属性|指标属性|类别|责任单位|牵头单位|责任部门|时间|年份|年度|完成时间|时间期限|完成时限|建设完成时间|期限|时限)$/
-const UNIT_COLUMN = /^(?:单位|计量单位)$/
+/** Header tests of `grammars/zh/tables.json`: columns whose cells are never quantities, the unit column. */
+const { skipColumn: SKIP_COLUMN, unitColumn: UNIT_COLUMN } = columnGrammar.zh
 const UNIT_IN_HEADER = /[（(]\s*([^（）()]{1,8})\s*[）)]\s*$/
 const YEAR_IN_HEADER = /(?:19|20)\d{2}/
 
