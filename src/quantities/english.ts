@@ -20,10 +20,10 @@ import type { ParseContext } from '../core/context.js'
 import { isLatin } from '../structure/outline.js'
 import { isSpace } from '../core/source-map.js'
 import { columnGrammar } from '../core/table-grammar.js'
-import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../core/types.js'
+import type { PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../core/types.js'
 import type { QuantityMatch } from './find.js'
 import { compileMasks, maskOf, type MaskPatterns } from './masks.js'
-import { splitQuantities } from './insert.js'
+import { insertWith, splitQuantities, type QuantityReader } from './split.js'
 import { type Dec, dec, readArabic, shift, toNumber } from './numbers.js'
 
 // ---------------------------------------------------------------------------
@@ -907,54 +907,26 @@ export function englishNameColumn(table: Table, headers: readonly string[]): num
   return -1
 }
 
-/**
- * The sentences and table cells the English finder owns: sentences whose
- * text is mostly Latin, and the body cells of tables written in English.
- */
-export function englishParents(tree: Root, all = false): Array<Sentence | TableCell> {
-  const out: Array<Sentence | TableCell> = []
-  const walk = (node: Nodes): void => {
-    if (node.type === 'table') {
-      if (all || isLatinTable(node)) for (const r of node.children) for (const c of r.children) out.push(c)
-      return
-    }
-    if (node.type === 'sentence') {
-      if (all || isLatin(phrasingText(node.children))) out.push(node)
-      return
-    }
-    if ('children' in node) for (const c of (node as Parents).children as Nodes[]) walk(c)
-  }
-  walk(tree)
-  return out
+/** How the language of a sentence or table is chosen: by its letters (auto), or one for the whole input. */
+export type LanguageMode = 'auto' | 'zh' | 'en'
+
+/** True when a sentence or table is read as English: written in Latin letters (auto), or everything with en. */
+export function isEnglish(node: Sentence | Table, lang: LanguageMode): boolean {
+  if (lang !== 'auto') return lang === 'en'
+  return node.type === 'table' ? isLatinTable(node) : isLatin(phrasingText(node.children))
 }
+
+/** The English reader: `findEnglishQuantities` for running text, the indicator tables of English translations. */
+export const englishReader: QuantityReader = { find: findEnglishQuantities, insertTable }
 
 /**
  * Insert `quantity` nodes into the Latin sentences and English tables of a
- * tree, the way `insertQuantities` does for Chinese text: the single `text`
- * child is split into text / quantity / text … with exact positions and
- * `ctx.textMaps` entries. Parents that already hold quantities are left
- * alone, so the stage can run after the Chinese one.
+ * tree (all of them with `all`), leaving the others alone. Parents that
+ * already hold quantities are left alone, so it can run after the Chinese
+ * reader.
  */
 export function insertEnglishQuantities(tree: Root, ctx: ParseContext, all = false): void {
-  visit(tree, -1, ctx, all)
-}
-
-function visit(node: Nodes, markerEnd: number, ctx: ParseContext, all: boolean): void {
-  if (node.type === 'table') {
-    if (all || isLatinTable(node)) insertTable(node, ctx)
-    return
-  }
-  if (node.type === 'sentence') {
-    const only = node.children.length === 1 ? node.children[0] : undefined
-    if (only && only.type === 'text' && (all || isLatin(only.value))) replaceText(node, ctx, {}, markerEnd)
-    return
-  }
-  if (!('children' in node)) return
-  const owner = node.type === 'section' || node.type === 'box' ? node : null
-  for (const child of (node as Parents).children as Nodes[]) {
-    const end = child.type === 'heading' && owner ? (owner.marker.position.end.offset ?? -1) : node.type === 'heading' ? markerEnd : -1
-    visit(child, end, ctx, all)
-  }
+  insertWith(tree, ctx, (node) => (isEnglish(node, all ? 'en' : 'auto') ? englishReader : null))
 }
 
 function insertTable(table: Table, ctx: ParseContext): void {
