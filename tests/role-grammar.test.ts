@@ -36,3 +36,22 @@ describe('role cue grammars', () => {
     expect(englishRoleGrammar.metricStripEnd.has('about')).toBe(true)
   })
 })
+
+describe('English year cues', () => {
+  const y = englishRoleGrammar.years
+  it('tells a year of comparison and an opening year from the words before it', () => {
+    expect(y.base.test('output will double compared  with the end of ')).toBe(true)
+    expect(y.base.test('output was higher than in ')).toBe(true)
+    expect(y.base.test('output will double by ')).toBe(false)
+    expect(y.since.test('the rate has fallen since the ')).toBe(true)
+    expect(y.since.test('the rate fell in ')).toBe(false)
+  })
+
+  it('reads a plan period written with a spelled ordinal', () => {
+    y.plan.lastIndex = 0
+    const m = y.plan.exec('During the Twelfth Five-Year Plan period output rose')
+    expect(m?.[2]?.toLowerCase()).toBe('twelfth')
+    expect(y.ordinals.get('twelfth')).toBe(12)
+    expect(y.periodStart.test('at the beginning of the ')).toBe(true)
+  })
+})

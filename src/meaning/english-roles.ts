@@ -41,8 +41,8 @@ const TRAIL = englishRoleGrammar.metricStripEnd
 const CLAUSE_END = /[,;:!?()（），；：。]/
 const SENTENCE_END = /[.;!?。；！？]/
 
-const ORDINALS: Readonly<Record<string, number>> = { eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15 }
-const FYP = /\b(?:(\d{1,2})(?:st|nd|rd|th)|(eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth))\s+five-year\s+plan(?:\s+period)?/gi
+const Y = englishRoleGrammar.years
+const FYP = Y.plan
 
 /** Last year of the nth Five-Year Plan (3rd: 1966–1970, then every five years). */
 function planEnd(n: number): number | null {
@@ -64,7 +64,7 @@ export function englishPlanPeriod(tree: Root): Period | null {
       FYP.lastIndex = 0
       const m = FYP.exec(t)
       if (!m) continue
-      const end = planEnd(m[1] ? Number(m[1]) : (ORDINALS[m[2]!.toLowerCase()] ?? 0))
+      const end = planEnd(m[1] ? Number(m[1]) : (Y.ordinals.get(m[2]!.toLowerCase()) ?? 0))
       if (end) return { start: end - 4, end }
     }
   }
@@ -98,18 +98,18 @@ export function englishTimeRefs(text: string): TimeRef[] {
     const s = m.index
     const before = lower.slice(Math.max(0, s - 24), s)
     const after = lower.slice(s + 4, s + 12)
-    if (/\b(?:since|from)\s+(?:the\s+)?(?:end\s+of\s+)?$/.test(before) || /^\s*(?:-|–|—|to)\s*(?:19|20)\d{2}/.test(after) || /^\s*(?:onwards|onward)/.test(after)) continue
+    if (Y.since.test(before) || /^\s*(?:-|–|—|to)\s*(?:19|20)\d{2}/.test(after) || /^\s*(?:onwards|onward)/.test(after)) continue
     if (/(?:-|–|—|to\s)\s*$/.test(before) && /(?:19|20)\d{2}\s*(?:-|–|—|to\s)\s*$/.test(before)) continue
-    const base = /\b(?:compared\s+(?:with|to)|than(?:\s+in)?|over|relative\s+to|on\s+the\s+basis\s+of|from)\s+(?:the\s+)?(?:end\s+of\s+)?$/.test(before) || /^\s*levels?\b/.test(after)
+    const base = Y.base.test(before) || /^\s*levels?\b/.test(after)
     refs.push({ start: s, end: s + 4, year: Number(m[1]), base })
   }
   FYP.lastIndex = 0
   for (const m of execAll(FYP, text)) {
-    const end = planEnd(m[1] ? Number(m[1]) : (ORDINALS[m[2]!.toLowerCase()] ?? 0))
+    const end = planEnd(m[1] ? Number(m[1]) : (Y.ordinals.get(m[2]!.toLowerCase()) ?? 0))
     if (!end) continue
     const before = lower.slice(Math.max(0, m.index - 24), m.index)
-    const start = /\b(?:beginning|start)\s+of\s+(?:the\s+)?$/.test(before)
-    refs.push({ start: m.index, end: m.index + m[0].length, year: start ? end - 4 : end, base: /\b(?:compared\s+with|than|over)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$/.test(before) })
+    const start = Y.periodStart.test(before)
+    refs.push({ start: m.index, end: m.index + m[0].length, year: start ? end - 4 : end, base: Y.periodBase.test(before) })
   }
   return refs.sort((a, b) => a.start - b.start)
 }

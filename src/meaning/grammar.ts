@@ -68,14 +68,28 @@ export const roleGrammar = Object.freeze(((): z.infer<typeof rolesSchema> => {
   return { ...g, metricStripEnd: byLength(g.metricStripEnd), metricStripStart: byLength(g.metricStripStart) }
 })())
 
-/** English cues: the shared lists plus the verbs that end a subject phrase. */
-const englishRolesSchema = sharedCues.extend({ subjectCut: words })
+/** English cues: the shared lists plus the verbs that end a subject phrase and the words around years. */
+const englishRolesSchema = sharedCues.extend({
+  subjectCut: words,
+  years: z.object({
+    since: words,
+    baseMarkers: words,
+    periodBaseMarkers: words,
+    periodStart: words,
+    ordinals: z.record(z.string().min(1), z.number().int().min(1)),
+  }),
+})
 
-type EnglishCueList = Exclude<keyof z.infer<typeof englishRolesSchema>, '$comment' | 'subjectCut' | 'metricStripStart' | 'metricStripEnd'>
+type EnglishCueList = Exclude<keyof z.infer<typeof englishRolesSchema>, '$comment' | 'subjectCut' | 'metricStripStart' | 'metricStripEnd' | 'years'>
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Alternatives of phrases, any run of blanks between their words. */
+const phrases = (list: readonly string[]): string => list.map((w) => w.split(' ').map(escape).join('\\s+')).join('|')
 
 /** A case-insensitive regex matching any of `list` as a whole word or phrase. */
 export function wholeWords(list: readonly string[]): RegExp {
-  const alt = list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  const alt = list.map(escape).join('|')
   return new RegExp(`\\b(?:${alt})\\b`, 'i')
 }
 
@@ -85,12 +99,34 @@ export interface EnglishRoleGrammar {
   subjectCut: ReadonlySet<string>
   metricStripStart: ReadonlySet<string>
   metricStripEnd: ReadonlySet<string>
+  /** Tests of the words before a year or plan period (each anchored at the end of the text before it). */
+  years: {
+    since: RegExp
+    base: RegExp
+    periodBase: RegExp
+    periodStart: RegExp
+    ordinals: ReadonlyMap<string, number>
+    /** The 14th / Fourteenth Five-Year Plan (period): digits in group 1, a spelled ordinal in group 2. */
+    plan: RegExp
+  }
+}
+
+function yearTests(y: z.infer<typeof englishRolesSchema>['years']): EnglishRoleGrammar['years'] {
+  const upToYear = '\\s+(?:the\\s+)?(?:end\\s+of\\s+)?$'
+  return {
+    since: new RegExp(`\\b(?:${phrases(y.since)})${upToYear}`),
+    base: new RegExp(`\\b(?:${phrases(y.baseMarkers)})${upToYear}`),
+    periodBase: new RegExp(`\\b(?:${phrases(y.periodBaseMarkers)})${upToYear.slice(0, -1)}(?:the\\s+)?$`),
+    periodStart: new RegExp(`\\b(?:${phrases(y.periodStart)})\\s+of\\s+(?:the\\s+)?$`),
+    ordinals: new Map(Object.entries(y.ordinals)),
+    plan: new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(y.ordinals).map(escape).join('|')}))\\s+five-year\\s+plan(?:\\s+period)?`, 'gi'),
+  }
 }
 
 function loadEnglish(): EnglishRoleGrammar {
-  const { $comment: _comment, subjectCut, metricStripStart, metricStripEnd, ...lists } = englishRolesSchema.parse(englishRolesJson)
+  const { $comment: _comment, subjectCut, metricStripStart, metricStripEnd, years, ...lists } = englishRolesSchema.parse(englishRolesJson)
   const cues = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, wholeWords(v)])) as Record<EnglishCueList, RegExp>
-  return { cues, subjectCut: new Set(subjectCut), metricStripStart: new Set(metricStripStart), metricStripEnd: new Set(metricStripEnd) }
+  return { cues, subjectCut: new Set(subjectCut), metricStripStart: new Set(metricStripStart), metricStripEnd: new Set(metricStripEnd), years: yearTests(years) }
 }
 
 /** The validated English role cues (built once). */
