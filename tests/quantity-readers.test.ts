@@ -50,3 +50,19 @@ describe('one quantities stage for both languages', () => {
     expect(quantities(tree)).toEqual([])
   })
 })
+
+describe('English counted nouns from the unit grammar', () => {
+  it('counts people with a bare scaled number after "number of … persons"', async () => {
+    const { findEnglishQuantities } = await import('../src/quantities/english.js')
+    const [q] = findEnglishQuantities('The number of insured rural persons rose to 2.1 million.')
+    expect(q).toMatchObject({ value: 2100000, unit: 'person' })
+    const [r] = findEnglishQuantities('Exports rose to 2.1 million.')
+    expect(r).toMatchObject({ value: 2100000, unit: 'none' })
+  })
+
+  it('reads a counted noun after modifiers, not across a stop word', async () => {
+    const { findEnglishQuantities } = await import('../src/quantities/english.js')
+    expect(findEnglishQuantities('Build 40 new business incubators.')).toMatchObject([{ value: 40, unit: 'count', classifier: 'incubators' }])
+    expect(findEnglishQuantities('Build 40 of the incubators.')).toEqual([])
+  })
+})

@@ -51,6 +51,9 @@ const unitsSchema = z.object({
   unitBefore: z.array(z.object({ text: z.string().min(1), code: z.string() })),
   spelled: z.record(z.string(), z.number().int()),
   spelledUnits: z.array(z.string()),
+  personNouns: z.array(z.string().min(1)).min(1),
+  populationNouns: z.array(z.string().min(1)).min(1),
+  modifierStops: z.array(z.string().min(1)),
 })
 
 const wordSchema = z.object({ text: z.string().min(1), q: qualifier })
@@ -79,6 +82,9 @@ interface Word {
   q: Qualifier
 }
 
+/** Regex alternatives of literal words. */
+const alternatives = (list: readonly string[]): string => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+
 const byLength = <T extends { text: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => b.text.length - a.text.length)
 
 const G = Object.freeze(
@@ -92,6 +98,8 @@ const G = Object.freeze(
     unitBefore: ReadonlyArray<{ text: string; code: string }>
     spelled: ReadonlyMap<string, number>
     spelledUnits: readonly string[]
+    peopleNouns: RegExp
+    modifierStops: ReadonlySet<string>
     before: readonly Word[]
     after: readonly Word[]
     rangeWords: readonly string[]
@@ -117,6 +125,8 @@ const G = Object.freeze(
       unitBefore: lower(u.unitBefore),
       spelled: new Map(Object.entries(u.spelled)),
       spelledUnits: u.spelledUnits,
+      peopleNouns: new RegExp(`\\bnumber of (?:[a-z-]+ ){0,3}?(?:${alternatives(u.personNouns)})\\b|\\b(?:${alternatives(u.populationNouns)})\\b`),
+      modifierStops: new Set(u.modifierStops),
       before: lower(q.before),
       after: lower(q.after),
       rangeWords: q.rangeWords,
@@ -299,8 +309,6 @@ function unitAt(lower: string, i: number): UnitEntry | null {
   return null
 }
 
-/** Words that end a run of modifiers before a counted noun. */
-const STOP = new Set(['of', 'for', 'in', 'on', 'and', 'or', 'to', 'with', 'by', 'per', 'from', 'which', 'that', 'who', 'will', 'shall', 'was', 'were', 'is', 'are', 'be', 'been', 'the', 'a', 'an', 'at', 'as', 'than', 'into', 'over', 'under', 'each', 'this', 'these', 'have', 'has', 'had', 'more', 'less', 'respectively'])
 
 /** A unit after a number: adjacent words, or a counted noun after at most three modifiers. */
 function readUnit(text: string, lower: string, from: number, allowDetached: boolean): UnitHit | null {
@@ -315,7 +323,7 @@ function readUnit(text: string, lower: string, from: number, allowDetached: bool
     let e = k
     while (e < lower.length && (isWordCode(lower.charCodeAt(e)) || (lower[e] === '-' && isWordCode(lower.charCodeAt(e + 1))))) e++
     const word = lower.slice(k, e)
-    if (STOP.has(word) || G.scales.has(word) || /^\d+(?:[.,]\d+)*$/.test(word)) return null
+    if (G.modifierStops.has(word) || G.scales.has(word) || /^\d+(?:[.,]\d+)*$/.test(word)) return null
     k = skipSpaces(lower, e)
     const u = unitAt(lower, k)
     if (u) return u.noun ? hit(u, k, k + u.text.length, true) : null
@@ -598,11 +606,9 @@ function readAt(text: string, lower: string, i: number, mask: Uint8Array, hints:
   return finish(text, lower, prefixStart, i, p.numEnd, spanEnd, { value: toNumber(built.value), unit: code, ...(built.classifier ? { classifier: built.classifier } : {}), qualifier: afterQ?.q ?? 'eq', ...(built.inherited ? { inherited: true } : {}) }, mask, hints, afterQ ? true : false)
 }
 
-const PEOPLE_NOUNS = /\bnumber of (?:[a-z-]+ ){0,3}?(?:people|persons|workers|residents|employees|students|graduates|participants|insured|beneficiaries|pensioners|members)\b|\b(?:population|workforce)\b/
-
 /** The number of people covered … reached 45.6 million: a scaled bare number counting people. */
 function peopleBefore(lower: string, clause: number, i: number): boolean {
-  return PEOPLE_NOUNS.test(lower.slice(clause, i))
+  return G.peopleNouns.test(lower.slice(clause, i))
 }
 
 /**
