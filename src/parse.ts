@@ -11,8 +11,6 @@ import { createContext } from './core/context.js'
 import { buildIndicators, collectQuantities } from './output/records.js'
 import { readBlocks } from './layout/index.js'
 import { linkIndicators, linkQuantities } from './meaning/link-indicators.js'
-import { englishParents, insertEnglishQuantities } from './quantities/english.js'
-import { assignEnglishRoles } from './meaning/english-roles.js'
 import { insertQuantities } from './quantities/insert.js'
 import { assignRoles } from './meaning/roles.js'
 import { createLocator } from './core/source-map.js'
@@ -84,18 +82,14 @@ function assertText(text: unknown): asserts text is string {
 export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
   assertText(text)
   const { tree, ctx } = treeStages(text, options)
-  // Sentences and tables written in English are read by the English finder
-  // (all of them with lang 'en', none with 'zh').
-  // A plan with no such sentence or table skips the English stages.
+  // Each sentence and table is read in its language: sentences and tables
+  // written in English by the English reader (all of them with lang 'en',
+  // none with 'zh').
   const lang = options.lang ?? 'auto'
-  const all = lang === 'en'
-  const english = lang === 'zh' ? [] : englishParents(tree, all)
-  insertQuantities(tree, ctx, new Set(english))
-  if (english.length > 0) insertEnglishQuantities(tree, ctx, all)
+  insertQuantities(tree, ctx, lang)
   // The offset maps only serve to place quantities: free them for the later stages.
   ctx.textMaps.clear()
-  assignRoles(tree, ctx)
-  if (english.length > 0) assignEnglishRoles(tree, ctx, all)
+  assignRoles(tree, ctx, lang)
   linkQuantities(tree)
   const indicators = buildIndicators(tree, ctx)
   linkIndicators(indicators)

@@ -17,7 +17,7 @@
  */
 import type { ParseContext } from '../core/context.js'
 import { isLatin } from '../structure/outline.js'
-import { roleGrammar } from './grammar.js'
+import { englishRoleGrammar, roleGrammar } from './grammar.js'
 import { planPeriodOf } from './years.js'
 import { inferDocumentContexts } from './document-context.js'
 import type { Change, Nodes, PhrasingContent, Quantity, Role, Root, Table, TableCell } from '../core/types.js'
@@ -27,40 +27,22 @@ import { englishHeaderRows, englishHeaders, englishNameColumn, isLatinTable, nou
 type Period = { start: number; end: number }
 
 /**
- * Heading cues, matched as whole words, case-insensitive. Strong cues decide
- * a section even inside a section another heading decided (Chapter 2 Main
- * Targets under Part I Development Environment); weak ones only at the top.
+ * Cue lists of `grammars/en/roles.json`, matched as whole words,
+ * case-insensitive. Strong heading cues decide a section even inside a
+ * section another heading decided (Chapter 2 Main Targets under Part I
+ * Development Environment); weak ones only at the top.
  */
-const HEADING_ACTUAL = /\b(?:achievements?|review|accomplishments?|basis|foundation|current (?:situation|status))\b/i
-const HEADING_ACTUAL_WEAK = /\b(?:progress|performance|results)\b/i
-const HEADING_OUTLOOK = /\b(?:development environment|situation|challenges|opportunit(?:y|ies)|background)\b/i
-const HEADING_OUTLOOK_WEAK = /\b(?:environment|challenge|outlook|trends?|prospects?)\b/i
-const HEADING_TARGET = /\b(?:targets?|goals?|objectives?|indicators?)\b/i
-const HEADING_TARGET_WEAK = /\b(?:tasks?|measures?|projects?|programmes?|programs?|requirements?|priorities|initiatives?|actions?)\b/i
-const TARGET_CUE = /\b(?:will|shall|strive|striving|aim|aims|target|targets|should|must|plan to|planned|ensure|keep|kept within|to reach|to be|is to|are to)\b/i
-const ACTUAL_CUE = /\b(?:was|were|had|has been|have been|has reached|have reached|reached|rose|fell|grew|increased|decreased|declined|dropped|stood|totaled|totalled|amounted|exceeded|achieved|created|completed|registered|hit|topped|surpassed|accounted|remained|stayed|moved|found|realized|realised|attained|benefited|trained|built|added)\b/i
-const FORECAST_CUE = /\b(?:projected|forecast|forecasted|estimated|predicted|is likely to|are likely to)\b/i
-const PRESENT_CUE = /\b(?:currently|at present|presently|now)\b/i
-const ANNUAL_CUE = /\b(?:annual|annually|per year|a year|each year|every year|per annum|year-on-year)\b/i
-const INCREASE = /\b(?:increase|increases|increased|increasing|rise|rises|rose|risen|grow|grows|grew|grown|growth|raise|raised|expand|expanded|up|higher|more)\b/i
-const DECREASE = /\b(?:decrease|decreases|decreased|decline|declines|declined|drop|drops|dropped|fall|falls|fell|reduce|reduces|reduced|reduction|cut|cuts|lower|lowered|down|less)\b/i
+const C = englishRoleGrammar.cues
 /** A change verb or noun right before the number (grow by, an increase of, rose). */
 const CHANGE_TAIL = /\b([a-z]+)(?:\s+by)?(?:\s+an?)?(?:\s+average)?(?:\s+annual)?(?:\s+of)?\s*$/i
-/** Words that end a subject phrase (verbs and auxiliaries). */
-const SUBJECT_CUT = new Set(
-  'will shall should must can may would could is are was were be been being has have had reach reached reaches remain remained remains stay stayed stays stood stand stands rose rise rises risen grew grow grows grown increase increased increases decrease decreased decreases fell fall falls drop dropped drops decline declined declines exceed exceeded exceeds totaled totalled amounted amount amounts kept keep keeps maintain maintained maintains achieve achieved achieves hit topped surpass surpassed accounted accounts moved found attained came went hovered benefited'.split(' '),
-)
-/** Words dropped from the start of a subject. */
-const LEAD = new Set(
-  'the a an its their our this these those all and while with whereas but also including among of which that build provide train create keep ensure raise increase reduce cut expand add achieve maintain control lower bring strive to make support help complete establish develop promote improve grant offer aim will shall should must further basically'.split(' '),
-)
-/** Words dropped from the end of a subject. */
-const TRAIL = new Set('at to of by from in on with around about for than as within over under below above up reach hit nearly some approximately roughly least more less no not and or the a an'.split(' '))
+const SUBJECT_CUT = englishRoleGrammar.subjectCut
+const LEAD = englishRoleGrammar.metricStripStart
+const TRAIL = englishRoleGrammar.metricStripEnd
 const CLAUSE_END = /[,;:!?()（），；：。]/
 const SENTENCE_END = /[.;!?。；！？]/
 
-const ORDINALS: Readonly<Record<string, number>> = { eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15 }
-const FYP = /\b(?:(\d{1,2})(?:st|nd|rd|th)|(eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth))\s+five-year\s+plan(?:\s+period)?/gi
+const Y = englishRoleGrammar.years
+const FYP = Y.plan
 
 /** Last year of the nth Five-Year Plan (3rd: 1966–1970, then every five years). */
 function planEnd(n: number): number | null {
@@ -82,7 +64,7 @@ export function englishPlanPeriod(tree: Root): Period | null {
       FYP.lastIndex = 0
       const m = FYP.exec(t)
       if (!m) continue
-      const end = planEnd(m[1] ? Number(m[1]) : (ORDINALS[m[2]!.toLowerCase()] ?? 0))
+      const end = planEnd(m[1] ? Number(m[1]) : (Y.ordinals.get(m[2]!.toLowerCase()) ?? 0))
       if (end) return { start: end - 4, end }
     }
   }
@@ -116,18 +98,18 @@ export function englishTimeRefs(text: string): TimeRef[] {
     const s = m.index
     const before = lower.slice(Math.max(0, s - 24), s)
     const after = lower.slice(s + 4, s + 12)
-    if (/\b(?:since|from)\s+(?:the\s+)?(?:end\s+of\s+)?$/.test(before) || /^\s*(?:-|–|—|to)\s*(?:19|20)\d{2}/.test(after) || /^\s*(?:onwards|onward)/.test(after)) continue
+    if (Y.since.test(before) || /^\s*(?:-|–|—|to)\s*(?:19|20)\d{2}/.test(after) || /^\s*(?:onwards|onward)/.test(after)) continue
     if (/(?:-|–|—|to\s)\s*$/.test(before) && /(?:19|20)\d{2}\s*(?:-|–|—|to\s)\s*$/.test(before)) continue
-    const base = /\b(?:compared\s+(?:with|to)|than(?:\s+in)?|over|relative\s+to|on\s+the\s+basis\s+of|from)\s+(?:the\s+)?(?:end\s+of\s+)?$/.test(before) || /^\s*levels?\b/.test(after)
+    const base = Y.base.test(before) || /^\s*levels?\b/.test(after)
     refs.push({ start: s, end: s + 4, year: Number(m[1]), base })
   }
   FYP.lastIndex = 0
   for (const m of execAll(FYP, text)) {
-    const end = planEnd(m[1] ? Number(m[1]) : (ORDINALS[m[2]!.toLowerCase()] ?? 0))
+    const end = planEnd(m[1] ? Number(m[1]) : (Y.ordinals.get(m[2]!.toLowerCase()) ?? 0))
     if (!end) continue
     const before = lower.slice(Math.max(0, m.index - 24), m.index)
-    const start = /\b(?:beginning|start)\s+of\s+(?:the\s+)?$/.test(before)
-    refs.push({ start: m.index, end: m.index + m[0].length, year: start ? end - 4 : end, base: /\b(?:compared\s+with|than|over)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$/.test(before) })
+    const start = Y.periodStart.test(before)
+    refs.push({ start: m.index, end: m.index + m[0].length, year: start ? end - 4 : end, base: Y.periodBase.test(before) })
   }
   return refs.sort((a, b) => a.start - b.start)
 }
@@ -144,16 +126,16 @@ function frameOf(title: string, period: Period | null, outer: Frame): Frame | nu
   const past = refs.find((r) => period && r.year < period.start)
   const R = roleGrammar
   const hasZh = (words: readonly string[]): boolean => words.some((w) => title.includes(w))
-  const target = HEADING_TARGET.test(title) || hasZh(R.headingTarget)
-  const actual = !!past || HEADING_ACTUAL.test(title) || hasZh(R.headingActual) || hasZh(R.headingAchieved)
-  const outlook = HEADING_OUTLOOK.test(title) || hasZh(R.headingOutlook)
+  const target = C.headingTarget.test(title) || hasZh(R.headingTarget)
+  const actual = !!past || C.headingActual.test(title) || hasZh(R.headingActual) || hasZh(R.headingAchieved)
+  const outlook = C.headingOutlook.test(title) || hasZh(R.headingOutlook)
   if (target && (actual || outlook) && !hasZh(R.headingAchieved)) return null
   if (actual) return { role: 'actual', year: past?.year ?? outer.year, strong: true }
   if (outlook) return { role: 'outlook', year: null, strong: true }
   if (target) return { role: 'target', year: outer.year, strong: true }
-  if (HEADING_ACTUAL_WEAK.test(title) || hasZh(R.headingActualWeak)) return { role: 'actual', year: outer.year, strong: false }
-  if (HEADING_TARGET_WEAK.test(title) || hasZh(R.headingTargetWeak)) return { role: 'target', year: outer.year, strong: false }
-  if (HEADING_OUTLOOK_WEAK.test(title) || hasZh(R.headingOutlookWeak)) return { role: 'outlook', year: null, strong: false }
+  if (C.headingActualWeak.test(title) || hasZh(R.headingActualWeak)) return { role: 'actual', year: outer.year, strong: false }
+  if (C.headingTargetWeak.test(title) || hasZh(R.headingTargetWeak)) return { role: 'target', year: outer.year, strong: false }
+  if (C.headingOutlookWeak.test(title) || hasZh(R.headingOutlookWeak)) return { role: 'outlook', year: null, strong: false }
   return null
 }
 
@@ -255,9 +237,9 @@ function sentenceRoles(children: readonly PhrasingContent[], frame: Frame, perio
     const baseline = /\bfrom\s*$/.test(left) && /^\s*(?:in\s+(?:19|20)\d{2}\s*)?to\b/.test(lower.slice(e, e + 30))
     const clause = lower.slice(cs, ce)
     const before = lower.slice(Math.max(0, s - 240), s)
-    const targetCue = TARGET_CUE.test(clause) || TARGET_CUE.test(before)
-    const actualCue = ACTUAL_CUE.test(clause)
-    const forecast = FORECAST_CUE.test(before) || FORECAST_CUE.test(clause)
+    const targetCue = C.targetCues.test(clause) || C.targetCues.test(before)
+    const actualCue = C.actualCues.test(clause)
+    const forecast = C.forecastCues.test(before) || C.forecastCues.test(clause)
     const planEndYear = period?.end ?? null
     const future = ref !== undefined && (period ? ref.year >= period.start : /\bby\s+(?:the\s+end\s+of\s+)?$/.test(lower.slice(Math.max(0, ref.start - 20), ref.start)))
     let role: Role
@@ -280,7 +262,7 @@ function sentenceRoles(children: readonly PhrasingContent[], frame: Frame, perio
       year = ref?.year ?? planEndYear
     } else if (frame.role === 'outlook' || (!targetCue && actualCue && !future)) {
       role = 'actual'
-      year = ref?.year ?? (PRESENT_CUE.test(clause) ? null : period ? period.start - 1 : null)
+      year = ref?.year ?? (C.presentCues.test(clause) ? null : period ? period.start - 1 : null)
     } else {
       role = 'target'
       year = ref?.year ?? planEndYear
@@ -341,19 +323,19 @@ function changeOf(lower: string, left: string, clause: string, refs: TimeRef[], 
   if (tail) {
     const w = tail[1]!
     if (/\bto\s*$/.test(left)) return undefined
-    if (INCREASE.test(w)) dir = 'increase'
-    else if (DECREASE.test(w)) dir = 'decrease'
+    if (C.changeIncrease.test(w)) dir = 'increase'
+    else if (C.changeDecrease.test(w)) dir = 'decrease'
     else if (/\b(?:by|of|at)\s*$/.test(left)) {
       // reduce energy consumption per unit of GDP by 13.5%, grow at an average annual rate of 6%
       const verbs = lower.slice(cs, s)
-      const inc = verbs.search(INCREASE)
-      const decr = verbs.search(DECREASE)
+      const inc = verbs.search(C.changeIncrease)
+      const decr = verbs.search(C.changeDecrease)
       if (inc >= 0 || decr >= 0) dir = decr >= 0 && (inc < 0 || decr < inc) ? 'decrease' : 'increase'
     }
   }
   if (!dir) return undefined
   const base = refs.find((r) => r.base && r.start >= cs - 20 && r.end <= cs + clause.length)
-  return { direction: dir, period: ANNUAL_CUE.test(clause) ? 'annual' : 'cumulative', ...(base ? { baseYear: base.year } : {}) }
+  return { direction: dir, period: C.annualCues.test(clause) ? 'annual' : 'cumulative', ...(base ? { baseYear: base.year } : {}) }
 }
 
 // ---------------------------------------------------------------------------
@@ -363,10 +345,6 @@ function cellText(cell: TableCell | undefined): string {
   if (!cell) return ''
   return cell.children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('').replace(/\s+/g, ' ').trim()
 }
-
-const COLUMN_ACTUAL = /\b(?:baseline|base year|base|actual|current|status|completed|achieved)\b/i
-const COLUMN_TARGET = /\b(?:target|targets|goal|goals|planned|expected value)\b/i
-const COLUMN_GROWTH = /\b(?:growth|increase|average annual|cumulative|change)\b/i
 
 /** Name of an indicator row: list number, unit brackets and footnote marks removed. */
 export function englishRowName(name: string): string {
@@ -398,9 +376,9 @@ function tableRoles(table: Table, frame: Frame, period: Period | null): void {
       }
       const q = qs[0]!
       const headerYear = headerYears[k] ?? null
-      const growth = COLUMN_GROWTH.test(header)
-      const actualCol = COLUMN_ACTUAL.test(header) && !COLUMN_TARGET.test(header)
-      const targetCol = COLUMN_TARGET.test(header) || growth
+      const growth = C.columnGrowth.test(header)
+      const actualCol = C.columnActual.test(header) && !C.columnTarget.test(header)
+      const targetCol = C.columnTarget.test(header) || growth
       const pastCol = headerYear !== null && !targetCol && (period ? headerYear < period.start : headerYear < latest)
       q.role = actualCol || pastCol ? 'actual' : targetCol ? 'target' : frame.role === 'actual' ? 'actual' : 'target'
       q.year = headerYear ?? (q.role === 'target' ? (period?.end ?? null) : frame.year)

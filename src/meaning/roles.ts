@@ -11,6 +11,8 @@
  * tables by `table-roles.ts`.
  */
 import type { ParseContext } from '../core/context.js'
+import type { LanguageMode } from '../quantities/english.js'
+import { assignEnglishRoles } from './english-roles.js'
 import type { Document, DocumentContext, Nodes, Root } from '../core/types.js'
 import { inferDocumentContexts, thisYearOf } from './document-context.js'
 import { has, roleGrammar as R } from './grammar.js'
@@ -54,8 +56,13 @@ export function innerFrame(title: string, period: Period | null, outer: Frame): 
   return { ...outer, targetYear: frame.targetYear ?? outer.targetYear ?? null }
 }
 
-/** Fill role, year, metric and change of every quantity in the tree. */
-export function assignRoles(tree: Root, _ctx: ParseContext): void {
+/**
+ * Fill role, year, metric and change of every quantity in the tree. With
+ * `lang` auto or en, the quantities of sentences and tables written in
+ * English (all of them with en) then take the English rules
+ * (`english-roles.ts`), which overwrite these fields.
+ */
+export function assignRoles(tree: Root, ctx: ParseContext, lang: LanguageMode = 'zh'): void {
   const contexts = inferDocumentContexts(tree)
   tree.children.forEach((doc, k) => {
     const context = contexts[k] ?? null
@@ -66,6 +73,7 @@ export function assignRoles(tree: Root, _ctx: ParseContext): void {
     if (doc.kind === 'attachment' && doc.title) frame = innerFrame(doc.title, period, frame)
     walk(doc, frame, doc, period)
   })
+  if (lang !== 'zh') assignEnglishRoles(tree, ctx, lang === 'en')
 }
 
 /** The frame a document starts in: actuals of the year before its period, `今年` from its report year. */

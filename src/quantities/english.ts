@@ -19,10 +19,11 @@ import notQuantitiesJson from '../../grammars/en/not-quantities.json'
 import type { ParseContext } from '../core/context.js'
 import { isLatin } from '../structure/outline.js'
 import { isSpace } from '../core/source-map.js'
-import type { Nodes, Parents, PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../core/types.js'
+import { columnGrammar } from '../core/table-grammar.js'
+import type { PhrasingContent, Qualifier, Root, Sentence, Table, TableCell, TableRow } from '../core/types.js'
 import type { QuantityMatch } from './find.js'
 import { compileMasks, maskOf, type MaskPatterns } from './masks.js'
-import { splitQuantities } from './insert.js'
+import { insertWith, splitQuantities, type QuantityReader } from './split.js'
 import { type Dec, dec, readArabic, shift, toNumber } from './numbers.js'
 
 // ---------------------------------------------------------------------------
@@ -50,6 +51,9 @@ const unitsSchema = z.object({
   unitBefore: z.array(z.object({ text: z.string().min(1), code: z.string() })),
   spelled: z.record(z.string(), z.number().int()),
   spelledUnits: z.array(z.string()),
+  personNouns: z.array(z.string().min(1)).min(1),
+  populationNouns: z.array(z.string().min(1)).min(1),
+  modifierStops: z.array(z.string().min(1)),
 })
 
 const wordSchema = z.object({ text: z.string().min(1), q: qualifier })
@@ -78,6 +82,9 @@ interface Word {
   q: Qualifier
 }
 
+/** Regex alternatives of literal words. */
+const alternatives = (list: readonly string[]): string => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+
 const byLength = <T extends { text: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => b.text.length - a.text.length)
 
 const G = Object.freeze(
@@ -91,6 +98,8 @@ const G = Object.freeze(
     unitBefore: ReadonlyArray<{ text: string; code: string }>
     spelled: ReadonlyMap<string, number>
     spelledUnits: readonly string[]
+    peopleNouns: RegExp
+    modifierStops: ReadonlySet<string>
     before: readonly Word[]
     after: readonly Word[]
     rangeWords: readonly string[]
@@ -116,6 +125,8 @@ const G = Object.freeze(
       unitBefore: lower(u.unitBefore),
       spelled: new Map(Object.entries(u.spelled)),
       spelledUnits: u.spelledUnits,
+      peopleNouns: new RegExp(`\\bnumber of (?:[a-z-]+ ){0,3}?(?:${alternatives(u.personNouns)})\\b|\\b(?:${alternatives(u.populationNouns)})\\b`),
+      modifierStops: new Set(u.modifierStops),
       before: lower(q.before),
       after: lower(q.after),
       rangeWords: q.rangeWords,
@@ -298,8 +309,6 @@ function unitAt(lower: string, i: number): UnitEntry | null {
   return null
 }
 
-/** Words that end a run of modifiers before a counted noun. */
-const STOP = new Set(['of', 'for', 'in', 'on', 'and', 'or', 'to', 'with', 'by', 'per', 'from', 'which', 'that', 'who', 'will', 'shall', 'was', 'were', 'is', 'are', 'be', 'been', 'the', 'a', 'an', 'at', 'as', 'than', 'into', 'over', 'under', 'each', 'this', 'these', 'have', 'has', 'had', 'more', 'less', 'respectively'])
 
 /** A unit after a number: adjacent words, or a counted noun after at most three modifiers. */
 function readUnit(text: string, lower: string, from: number, allowDetached: boolean): UnitHit | null {
@@ -314,7 +323,7 @@ function readUnit(text: string, lower: string, from: number, allowDetached: bool
     let e = k
     while (e < lower.length && (isWordCode(lower.charCodeAt(e)) || (lower[e] === '-' && isWordCode(lower.charCodeAt(e + 1))))) e++
     const word = lower.slice(k, e)
-    if (STOP.has(word) || G.scales.has(word) || /^\d+(?:[.,]\d+)*$/.test(word)) return null
+    if (G.modifierStops.has(word) || G.scales.has(word) || /^\d+(?:[.,]\d+)*$/.test(word)) return null
     k = skipSpaces(lower, e)
     const u = unitAt(lower, k)
     if (u) return u.noun ? hit(u, k, k + u.text.length, true) : null
@@ -597,11 +606,9 @@ function readAt(text: string, lower: string, i: number, mask: Uint8Array, hints:
   return finish(text, lower, prefixStart, i, p.numEnd, spanEnd, { value: toNumber(built.value), unit: code, ...(built.classifier ? { classifier: built.classifier } : {}), qualifier: afterQ?.q ?? 'eq', ...(built.inherited ? { inherited: true } : {}) }, mask, hints, afterQ ? true : false)
 }
 
-const PEOPLE_NOUNS = /\bnumber of (?:[a-z-]+ ){0,3}?(?:people|persons|workers|residents|employees|students|graduates|participants|insured|beneficiaries|pensioners|members)\b|\b(?:population|workforce)\b/
-
 /** The number of people covered … reached 45.6 million: a scaled bare number counting people. */
 function peopleBefore(lower: string, clause: number, i: number): boolean {
-  return PEOPLE_NOUNS.test(lower.slice(clause, i))
+  return G.peopleNouns.test(lower.slice(clause, i))
 }
 
 /**
@@ -837,9 +844,8 @@ export function englishUnitFromText(unitText: string): EnglishUnit | null {
 // ---------------------------------------------------------------------------
 // Insertion into the tree
 
-/** Header words of columns whose cells are never quantities (and the name column). */
-const SKIP_COLUMN = /^(?:no\.?|number|s\/n|serial number|unit|units|attribute|attributes|type|nature|category|remarks?|notes?|responsible .*|lead .*|deadline|time ?frame|timeline|year|completion time|indicators?|indicator name|name|item|items)$/i
-const UNIT_COLUMN = /^(?:unit|units|unit of measurement)$/i
+/** Header tests of `grammars/en/tables.json`: never-quantity columns, the unit column, the name column. */
+const { skipColumn: SKIP_COLUMN, unitColumn: UNIT_COLUMN, indicatorNameColumn: NAME_HEADER } = columnGrammar.en
 const UNIT_IN_NAME = /[(（]\s*([^()（）]{1,30})\s*[)）]\s*\*?\s*$/
 
 function cellText(cell: TableCell | undefined): string {
@@ -850,8 +856,6 @@ function cellText(cell: TableCell | undefined): string {
 function phrasingText(children: readonly PhrasingContent[]): string {
   return children.map((c) => (c.type === 'text' ? c.value : c.raw)).join('')
 }
-
-const NAME_HEADER = /^(?:indicators?|indicator name|name|item|items)$/i
 
 /**
  * True when a table is written in English (its header and names are Latin),
@@ -909,54 +913,26 @@ export function englishNameColumn(table: Table, headers: readonly string[]): num
   return -1
 }
 
-/**
- * The sentences and table cells the English finder owns: sentences whose
- * text is mostly Latin, and the body cells of tables written in English.
- */
-export function englishParents(tree: Root, all = false): Array<Sentence | TableCell> {
-  const out: Array<Sentence | TableCell> = []
-  const walk = (node: Nodes): void => {
-    if (node.type === 'table') {
-      if (all || isLatinTable(node)) for (const r of node.children) for (const c of r.children) out.push(c)
-      return
-    }
-    if (node.type === 'sentence') {
-      if (all || isLatin(phrasingText(node.children))) out.push(node)
-      return
-    }
-    if ('children' in node) for (const c of (node as Parents).children as Nodes[]) walk(c)
-  }
-  walk(tree)
-  return out
+/** How the language of a sentence or table is chosen: by its letters (auto), or one for the whole input. */
+export type LanguageMode = 'auto' | 'zh' | 'en'
+
+/** True when a sentence or table is read as English: written in Latin letters (auto), or everything with en. */
+export function isEnglish(node: Sentence | Table, lang: LanguageMode): boolean {
+  if (lang !== 'auto') return lang === 'en'
+  return node.type === 'table' ? isLatinTable(node) : isLatin(phrasingText(node.children))
 }
+
+/** The English reader: `findEnglishQuantities` for running text, the indicator tables of English translations. */
+export const englishReader: QuantityReader = { find: findEnglishQuantities, insertTable }
 
 /**
  * Insert `quantity` nodes into the Latin sentences and English tables of a
- * tree, the way `insertQuantities` does for Chinese text: the single `text`
- * child is split into text / quantity / text … with exact positions and
- * `ctx.textMaps` entries. Parents that already hold quantities are left
- * alone, so the stage can run after the Chinese one.
+ * tree (all of them with `all`), leaving the others alone. Parents that
+ * already hold quantities are left alone, so it can run after the Chinese
+ * reader.
  */
 export function insertEnglishQuantities(tree: Root, ctx: ParseContext, all = false): void {
-  visit(tree, -1, ctx, all)
-}
-
-function visit(node: Nodes, markerEnd: number, ctx: ParseContext, all: boolean): void {
-  if (node.type === 'table') {
-    if (all || isLatinTable(node)) insertTable(node, ctx)
-    return
-  }
-  if (node.type === 'sentence') {
-    const only = node.children.length === 1 ? node.children[0] : undefined
-    if (only && only.type === 'text' && (all || isLatin(only.value))) replaceText(node, ctx, {}, markerEnd)
-    return
-  }
-  if (!('children' in node)) return
-  const owner = node.type === 'section' || node.type === 'box' ? node : null
-  for (const child of (node as Parents).children as Nodes[]) {
-    const end = child.type === 'heading' && owner ? (owner.marker.position.end.offset ?? -1) : node.type === 'heading' ? markerEnd : -1
-    visit(child, end, ctx, all)
-  }
+  insertWith(tree, ctx, (node) => (isEnglish(node, all ? 'en' : 'auto') ? englishReader : null))
 }
 
 function insertTable(table: Table, ctx: ParseContext): void {
