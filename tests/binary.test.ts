@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDocument, UnsupportedInputError } from '../src/read/index.js'
 import { parsePlan } from '../src/parse.js'
-import type { Nodes, ParseResult, Root } from '../src/core/types.js'
+import type { Nodes, ParseResult, Root, Table } from '../src/core/types.js'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/binary/${name}`, import.meta.url)))
 
@@ -133,5 +133,43 @@ describe('parseDocument', () => {
     expect(error).toBeInstanceOf(UnsupportedInputError)
     expect((error as UnsupportedInputError).kind).toBe(kind)
     expect((error as Error).message.length).toBeGreaterThan(20)
+  })
+})
+
+describe('DOCX merged table cells', () => {
+  const tableOf = (tree: Root): Table | undefined => {
+    let found: Table | undefined
+    const visit = (node: Nodes): void => {
+      if (node.type === 'table') found ??= node
+      else if ('children' in node) for (const c of node.children as Nodes[]) visit(c)
+    }
+    visit(tree)
+    return found
+  }
+
+  it('should expand w:gridSpan and w:vMerge into a grid of virtual cells when the header has two rows', async () => {
+    const t = tableOf((await parseDocument(fixture('merged-table.docx'))).tree)!
+    expect(t.children.map((r) => r.kind)).toEqual(['header', 'header', 'body', 'body', 'body', 'body'])
+    const [head, sub, first, second] = t.children
+    expect(head!.children[3]!.data).toMatchObject({ colSpan: 2 })
+    expect(head!.children[4]!.data).toMatchObject({ spanOf: { row: 0, column: 3 } })
+    expect(head!.children[1]!.data).toMatchObject({ rowSpan: 2 })
+    expect(sub!.children[1]!.data).toMatchObject({ spanOf: { row: 0, column: 1 } })
+    expect(first!.children[0]!.data).toMatchObject({ rowSpan: 2 })
+    expect(second!.children[0]!.data).toMatchObject({ spanOf: { row: 2, column: 0 } })
+    expect(second!.children[0]!.children).toEqual([])
+  })
+
+  it('should give every row of a merged category its group, baseline 2020 and target 2025', async () => {
+    const { indicators, quantities } = await parseDocument(fixture('merged-table.docx'))
+    expect(indicators.map((i) => [i.name, i.group, i.baseline?.value, i.baseline?.year, i.target?.value, i.target?.year])).toEqual([
+      ['学前三年毛入园率', '学前教育', 88, 2020, 92, 2025],
+      ['普惠性幼儿园覆盖率', '学前教育', 80, 2020, 85, 2025],
+      ['九年义务教育巩固率', '义务教育', 95.2, 2020, 96, 2025],
+      ['新增义务教育学位', '义务教育', undefined, undefined, 3000, 2025],
+    ])
+    expect(indicators.map((i) => i.attribute)).toEqual(['expected', 'binding', 'binding', 'expected'])
+    // no value lost or counted twice
+    expect(quantities.map((q) => q.value)).toEqual([88, 92, 80, 85, 95.2, 96, 3000])
   })
 })

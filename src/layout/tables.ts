@@ -13,9 +13,37 @@ import { tableGrammar as T } from '../core/table-grammar.js'
 import { MappedTextBuilder } from '../core/source-map.js'
 import type { AsideBlock, TableBlock } from './blocks.js'
 import type { Line } from './lines.js'
+import type { CoveredCell } from '../read/extracted.js'
 import { cleanLine } from './markup.js'
 
 type Row = TableBlock['rows'][number]
+
+/** Grid positions covered by merged cells, by the start offset of their row's line (from the DOCX reader). */
+export type MergedCells = ReadonlyMap<number, readonly CoveredCell[]>
+
+/**
+ * Merged cells of tab-separated rows, rebuilt from the positions they
+ * cover: each covered (empty) cell becomes a virtual cell naming its
+ * origin, and the origin gets its `rowSpan`/`colSpan`, as HTML spans do.
+ * An origin outside the table (its row read as a title) leaves the
+ * position an ordinary empty cell.
+ */
+export function applyMergedCells(table: TableBlock, merged: MergedCells): void {
+  const rowAt = new Map(table.rows.map((r, i) => [r.start, i]))
+  table.rows.forEach((row, r) => {
+    for (const c of merged.get(row.start) ?? []) {
+      const o = rowAt.get(c.origin.line)
+      const cell = row.cells[c.column]
+      const origin = o === undefined ? undefined : table.rows[o]!.cells[c.origin.column]
+      if (o === undefined || !cell || !origin || cell.text.text || origin.spanOf || o > r || (o === r && c.origin.column >= c.column)) continue
+      cell.spanOf = { row: o, column: c.origin.column }
+      const rowSpan = r - o + 1
+      const colSpan = c.column - c.origin.column + 1
+      if (rowSpan > (origin.rowSpan ?? 1)) origin.rowSpan = rowSpan
+      if (colSpan > (origin.colSpan ?? 1)) origin.colSpan = colSpan
+    }
+  })
+}
 type Cell = Row['cells'][number]
 
 /** Cells of one tab-separated line. */

@@ -9,7 +9,7 @@
  * the original: `data.page` (PDF, 1-based) or `data.paragraph` (DOCX,
  * 0-based index of the `w:p` in the body).
  */
-import { parsePlan } from '../parse.js'
+import { parseExtracted, parsePlan } from '../parse.js'
 import type { Message, Nodes, ParseOptions, ParseResult } from '../core/types.js'
 import { messageText } from '../core/messages.js'
 import { extractDocx } from './docx.js'
@@ -121,7 +121,8 @@ async function parseDocx(bytes: Uint8Array, options: ParseOptions): Promise<Docu
     throw new UnsupportedInputError(`The DOCX cannot be read (damaged or truncated): ${why}`, 'corrupt', { cause: error })
   }
   const paragraphs = extracted.lines.reduce((n, l) => Math.max(n, (l.paragraphEnd ?? l.paragraph ?? -1) + 1), 0)
-  return attach(parsePlan(extracted.text, options), extracted, { kind: 'docx', text: extracted.text, lines: extracted.lines, paragraphs }, 'paragraph')
+  const merged = new Map(extracted.lines.flatMap((l) => (l.covered ? [[l.start, l.covered] as const] : [])))
+  return attach(parseExtracted(extracted.text, options, merged), extracted, { kind: 'docx', text: extracted.text, lines: extracted.lines, paragraphs }, 'paragraph')
 }
 
 /** Set `data.page` / `data.paragraph` on every node from its start offset. */
