@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDocument, UnsupportedInputError } from '../src/read/index.js'
 import { parsePlan } from '../src/parse.js'
+import { extractPdf } from '../src/read/pdf.js'
+import { onePagePdf, type PdfLine } from './pdf-helper.js'
 import type { Nodes, ParseResult, Root, Table } from '../src/core/types.js'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/binary/${name}`, import.meta.url)))
@@ -171,5 +173,61 @@ describe('DOCX merged table cells', () => {
     expect(indicators.map((i) => i.attribute)).toEqual(['expected', 'binding', 'binding', 'expected'])
     // no value lost or counted twice
     expect(quantities.map((q) => q.value)).toEqual([88, 92, 80, 85, 95.2, 96, 3000])
+  })
+})
+
+describe('PDF ruled tables with merged cells', () => {
+  // Columns at x 50 | 150 | 350 | 400 | 450; rows from y 720 down to 620.
+  // `Target` spans the two value columns (no border at x 400 in its row),
+  // `Category` and `Indicator` span both header rows, `Health` the three
+  // body rows, its text drawn vertically centred in the middle one.
+  const rule = (x0: number, y0: number, x1: number, y1: number): PdfLine => ({ x0, y0, x1, y1 })
+  const lines = [
+    rule(50, 720, 450, 720),
+    rule(350, 700, 450, 700),
+    rule(50, 680, 450, 680),
+    rule(150, 660, 450, 660),
+    rule(150, 640, 450, 640),
+    rule(50, 620, 450, 620),
+    ...[50, 150, 350, 450].map((x) => rule(x, 620, x, 720)),
+    rule(400, 620, 400, 700),
+  ]
+  const cells: Array<[number, number, string]> = [
+    [55, 696, 'Category'], [155, 696, 'Indicator'], [355, 706, 'Target'], [355, 686, 'Base'], [405, 686, 'Goal'],
+    [155, 666, 'Beds per 1000 people'], [355, 666, '5.1'], [405, 666, '6.2'],
+    [55, 646, 'Health'], [155, 646, 'Doctors per 1000 people'], [355, 646, '2.6'], [405, 646, '3.1'],
+    [155, 626, 'Nurses per 1000 people'], [355, 626, '3.2'], [405, 626, '3.8'],
+  ]
+  const pdf = (): Uint8Array => onePagePdf(cells.map(([x, y, text]) => ({ x, y, text })), lines)
+
+  it('should put a merged cell in its first row and keep the rows below it from shifting left', async () => {
+    const { text, lines: out } = await extractPdf(pdf())
+    const rows = out.filter((l) => l.kind === 'table-row')
+    expect(rows.map((l) => text.slice(l.start, l.end))).toEqual([
+      'Category\tIndicator\tTarget\t',
+      '\t\tBase\tGoal',
+      'Health\tBeds per 1000 people\t5.1\t6.2',
+      '\tDoctors per 1000 people\t2.6\t3.1',
+      '\tNurses per 1000 people\t3.2\t3.8',
+    ])
+    expect(rows[0]!.covered).toEqual([{ column: 3, origin: { line: rows[0]!.start, column: 2 } }])
+    expect(rows[1]!.covered).toEqual([
+      { column: 0, origin: { line: rows[0]!.start, column: 0 } },
+      { column: 1, origin: { line: rows[0]!.start, column: 1 } },
+    ])
+    expect(rows[4]!.covered).toEqual([{ column: 0, origin: { line: rows[2]!.start, column: 0 } }])
+  })
+
+  it('should give the table cells their spans when a PDF is parsed', async () => {
+    let table: Table | undefined
+    const visit = (node: Nodes): void => {
+      if (node.type === 'table') table ??= node
+      else if ('children' in node) for (const c of node.children as Nodes[]) visit(c)
+    }
+    visit((await parseDocument(pdf())).tree)
+    expect(table!.children.map((r) => r.kind)).toEqual(['header', 'header', 'body', 'body', 'body'])
+    expect(table!.children[0]!.children[2]!.data).toMatchObject({ colSpan: 2 })
+    expect(table!.children[2]!.children[0]!.data).toMatchObject({ rowSpan: 3 })
+    expect(table!.children[3]!.children[0]!.data).toMatchObject({ spanOf: { row: 2, column: 0 } })
   })
 })

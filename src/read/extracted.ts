@@ -22,8 +22,9 @@ export interface ExtractedLine {
   /** True when the whole line is bold (DOCX). */
   bold?: boolean
   /**
-   * DOCX table rows: the grid positions of the row that a merged cell
-   * covers (`w:gridSpan`, `w:vMerge` continue). Their text stays empty;
+   * Table rows: the grid positions of the row that a merged cell covers
+   * (DOCX `w:gridSpan`, `w:vMerge` continue; a PDF cell whose border is
+   * not drawn). Their text stays empty;
    * each names the origin cell by the start offset of its row's line and
    * its grid column.
    */

@@ -37,10 +37,17 @@ interface Rule {
   y1: number
 }
 
+/** A rebuilt table row: tab-separated cells, and the grid positions merged cells cover. */
+interface GridRow {
+  text: string
+  /** Covered grid columns, with the row (index in the table) and column of their origin cell. */
+  covered: Array<{ column: number; origin: { row: number; column: number } }>
+}
+
 interface TableBlock {
   kind: 'table'
   y: number
-  rows: string[]
+  rows: GridRow[]
   page: number
   right: number
 }
@@ -144,6 +151,7 @@ interface Grid {
   right: number
   /** Row borders, top first. */
   ys: number[]
+  horizontals: Rule[]
   verticals: Rule[]
   columns: number[]
 }
@@ -174,7 +182,7 @@ function findGrids(rules: Rule[]): Grid[] {
     const vs = verticals.filter((v) => v.x0 >= left - 2 && v.x1 <= right + 2 && v.y1 >= bottom - 2 && v.y0 <= top + 2)
     const columns = dedupe(vs.map((v) => (v.x0 + v.x1) / 2))
     if (columns.length < 2) return
-    grids.push({ top, bottom, left, right, ys, verticals: vs, columns })
+    grids.push({ top, bottom, left, right, ys, horizontals: current.hs, verticals: vs, columns })
   }
   for (const h of horizontals) {
     const last = current?.hs[current.hs.length - 1]
@@ -195,9 +203,16 @@ function dedupe(xs: number[]): number[] {
   return out
 }
 
-/** Rows of a grid as tab-separated text; runs inside it are consumed. */
-function gridRows(grid: Grid, runs: Run[]): string[] {
-  const rows: string[] = []
+/**
+ * Rows of a grid as tab-separated text; runs inside it are consumed. A
+ * cell whose top border is not drawn continues the cell above it (a
+ * category merged down its rows), one with a column border missing spans
+ * those columns: the merged cell's text, wherever it is drawn (vertically
+ * centred, in a middle row), stands in its first row and column, and the
+ * positions it covers are left empty and listed as covered, so that no
+ * row shifts left and no value is read twice.
+ */
+function gridRows(grid: Grid, runs: Run[]): GridRow[] {
   const nearest = (x: number): number => {
     let best = 0
     grid.columns.forEach((c, i) => {
@@ -205,6 +220,17 @@ function gridRows(grid: Grid, runs: Run[]): string[] {
     })
     return best
   }
+  /** Whether a horizontal rule is drawn at `y` across `x`. */
+  const ruled = (y: number, x: number): boolean => grid.horizontals.some((h) => Math.abs((h.y0 + h.y1) / 2 - y) <= 1.5 && h.x0 <= x + 1 && h.x1 >= x - 1)
+  interface Cell {
+    from: number
+    to: number
+    runs: Run[]
+    /** The origin of the merged cell this one continues. */
+    origin?: Cell
+    row: number
+  }
+  const rows: Cell[][] = []
   for (let b = 0; b + 1 < grid.ys.length; b++) {
     const top = grid.ys[b]!
     const bottom = grid.ys[b + 1]!
@@ -215,18 +241,35 @@ function gridRows(grid: Grid, runs: Run[]): string[] {
       const cy = r.y + r.size * 0.35
       return cy < top && cy > bottom
     })
-    const cells: string[] = []
+    const above = rows[rows.length - 1]
+    const cells: Cell[] = []
     for (let c = 0; c + 1 < borders.length; c++) {
       const a = borders[c]!
       const z = borders[c + 1]!
-      const inCell = bandRuns.filter((r) => r.x + r.w / 2 > a && r.x + r.w / 2 < z)
-      const text = dropLayoutSpaces(linesOf(inCell).map((l) => lineText(l)).reduce(joinPieces, ''))
-      cells.push(text)
-      for (let k = nearest(a) + 1; k < nearest(z); k++) cells.push('')
+      const cell: Cell = { from: nearest(a), to: Math.max(nearest(a) + 1, nearest(z)), runs: bandRuns.filter((r) => r.x + r.w / 2 > a && r.x + r.w / 2 < z), row: rows.length }
+      const up = above?.find((u) => u.from === cell.from && u.to === cell.to)
+      if (up && !ruled(top, (a + z) / 2)) {
+        cell.origin = up.origin ?? up
+        cell.origin.runs.push(...cell.runs)
+        cell.runs = []
+      }
+      cells.push(cell)
     }
-    rows.push(cells.join('\t'))
+    rows.push(cells)
   }
-  return rows
+  return rows.map((cells) => {
+    const parts: string[] = []
+    const covered: GridRow['covered'] = []
+    for (const cell of cells) {
+      const origin = cell.origin ?? cell
+      parts.push(cell.origin ? '' : dropLayoutSpaces(linesOf(cell.runs).map((l) => lineText(l)).reduce(joinPieces, '')))
+      for (let k = cell.from; k < cell.to; k++) {
+        if (k > cell.from) parts.push('')
+        if (cell.origin || k > cell.from) covered.push({ column: k, origin: { row: origin.row, column: origin.from } })
+      }
+    }
+    return { text: parts.join('\t'), covered }
+  })
 }
 
 // ---------------------------------------------------------------------------
@@ -401,9 +444,14 @@ function layout(pages: Array<{ lines: Line[]; rules: Rule[]; width: number; heig
           flushPara()
           // a table continued from the last page carries on after the chrome
           if (!(first && r === 0 && lastTableRow !== null)) flushChrome()
-          for (const row of b.rows) out.push(row, { kind: 'table-row', page })
+          const starts: number[] = []
+          for (const row of b.rows) {
+            starts.push(out.nextStart())
+            const covered = row.covered.flatMap((c) => (starts[c.origin.row] === undefined ? [] : [{ column: c.column, origin: { line: starts[c.origin.row]!, column: c.origin.column } }]))
+            out.push(row.text, { kind: 'table-row', page, ...(covered.length ? { covered } : {}) })
+          }
           flushChrome()
-          lastTableRow = b.rows[b.rows.length - 1] ?? ''
+          lastTableRow = b.rows[b.rows.length - 1]?.text ?? ''
           return
         }
         const prev = para?.last
