@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parseDocument, UnsupportedInputError } from '../src/read/index.js'
 import { parsePlan } from '../src/parse.js'
 import { extractPdf } from '../src/read/pdf.js'
-import { onePagePdf, type PdfLine } from './pdf-helper.js'
+import { onePagePdf, tableDocx, type PdfLine } from './binary-helpers.js'
 import type { Nodes, ParseResult, Root, Table } from '../src/core/types.js'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/binary/${name}`, import.meta.url)))
@@ -229,5 +229,52 @@ describe('PDF ruled tables with merged cells', () => {
     expect(table!.children[0]!.children[2]!.data).toMatchObject({ colSpan: 2 })
     expect(table!.children[2]!.children[0]!.data).toMatchObject({ rowSpan: 3 })
     expect(table!.children[3]!.children[0]!.data).toMatchObject({ spanOf: { row: 2, column: 0 } })
+  })
+})
+
+/** The text of a node: its text and quantity leaves joined. */
+const text = (node: Nodes): string => (node.type === 'text' ? node.value : node.type === 'quantity' ? node.raw : 'children' in node ? (node.children as Nodes[]).map(text).join('') : '')
+
+describe('merged captions and name headers', () => {
+  const down = { vMerge: 'continue' } as const
+  const docx = (): Uint8Array =>
+    tableDocx(
+      ['某区“十四五”养老服务体系建设规划', '一、发展目标', '到2025年，全区养老服务体系更加健全。'],
+      [
+        [{ text: '“十四五”养老服务主要指标', span: 4 }],
+        [{ text: '指标', span: 2 }, '2025年', '属性'],
+        [{ text: '设施建设', vMerge: 'restart' }, '社区养老服务设施覆盖率（%）', '90', '约束性'],
+        [down, '每千名老年人拥有养老床位数（张）', '≥40', '预期性'],
+        [{ text: '人才队伍', vMerge: 'restart' }, '养老护理员持证上岗率（%）', '85', '预期性'],
+        [down, '新增培训养老护理员（人次）', '[2000]', '预期性'],
+      ],
+      ['二、主要任务', '完善居家社区养老服务网络。'],
+    )
+
+  it('should read a caption merged across the first row as a paragraph before the table', async () => {
+    const { tree } = await parseDocument(docx())
+    const paragraphs: string[] = []
+    let table: Table | undefined
+    const visit = (node: Nodes): void => {
+      if (node.type === 'table') table ??= node
+      else if (node.type === 'paragraph' && !table) paragraphs.push(text(node))
+      else if ('children' in node) for (const c of node.children as Nodes[]) visit(c)
+    }
+    visit(tree)
+    expect(paragraphs[paragraphs.length - 1]).toBe('“十四五”养老服务主要指标')
+    expect(table!.children.map((r) => r.kind)).toEqual(['header', 'body', 'body', 'body', 'body'])
+    expect(table!.children[0]!.children[0]!.data).toMatchObject({ colSpan: 2 })
+  })
+
+  it('should take the names from the last column under a name header merged over a category column', async () => {
+    const { indicators, quantities } = await parseDocument(docx())
+    expect(indicators.map((i) => [i.group, i.name, i.target?.value, i.target?.year])).toEqual([
+      ['设施建设', '社区养老服务设施覆盖率（%）', 90, 2025],
+      ['设施建设', '每千名老年人拥有养老床位数（张）', 40, 2025],
+      ['人才队伍', '养老护理员持证上岗率（%）', 85, 2025],
+      ['人才队伍', '新增培训养老护理员（人次）', 2000, 2025],
+    ])
+    expect(quantities.map((q) => q.metric)).toEqual(['社区养老服务设施覆盖率', '每千名老年人拥有养老床位数', '养老护理员持证上岗率', '新增培训养老护理员'])
+    expect(quantities.map((q) => q.unit)).toEqual(['percent', 'count', 'percent', 'person-time'])
   })
 })

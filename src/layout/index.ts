@@ -310,6 +310,11 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
     } else break
   }
   if (rows.length === 0) return Math.max(j, from + 1)
+  // A caption merged across the whole first row (a table title drawn inside its grid) heads the table.
+  if (merged && rows.length > 2 && isMergedCaption(rows[0]!, merged)) {
+    blocks.push(textBlock(input, [rows[0]!], rows[0]!.cells[0]!.text))
+    rows.shift()
+  }
   if (rows.length === 1 && rows[0]!.cells.filter((c) => c.text.text).length === 1) {
     const cell = rows[0]!.cells.find((c) => c.text.text)!
     blocks.push(textBlock(input, [rows[0]!], cell.text))
@@ -336,6 +341,13 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
   }
   blocks.push(...asides)
   return j
+}
+
+/** A first row whose one cell, with text, is merged across every column of the row. */
+function isMergedCaption(row: TableBlock['rows'][number], merged: MergedCells): boolean {
+  if (row.cells.length < 2 || !row.cells[0]!.text.text) return false
+  const covered = merged.get(row.start) ?? []
+  return row.cells.slice(1).every((_, k) => covered.some((c) => c.column === k + 1 && c.origin.line === row.start && c.origin.column === 0))
 }
 
 /** A short untabbed line between two tab-separated rows. */
