@@ -247,6 +247,7 @@ describe('merged captions and name headers', () => {
         [down, '每千名老年人拥有养老床位数（张）', '≥40', '预期性'],
         [{ text: '人才队伍', vMerge: 'restart' }, '养老护理员持证上岗率（%）', '85', '预期性'],
         [down, '新增培训养老护理员（人次）', '[2000]', '预期性'],
+        ['智慧养老', '智慧养老服务平台覆盖率（%）', '100', '预期性'],
       ],
       ['二、主要任务', '完善居家社区养老服务网络。'],
     )
@@ -262,7 +263,7 @@ describe('merged captions and name headers', () => {
     }
     visit(tree)
     expect(paragraphs[paragraphs.length - 1]).toBe('“十四五”养老服务主要指标')
-    expect(table!.children.map((r) => r.kind)).toEqual(['header', 'body', 'body', 'body', 'body'])
+    expect(table!.children.map((r) => r.kind)).toEqual(['header', 'body', 'body', 'body', 'body', 'body'])
     expect(table!.children[0]!.children[0]!.data).toMatchObject({ colSpan: 2 })
   })
 
@@ -273,8 +274,10 @@ describe('merged captions and name headers', () => {
       ['设施建设', '每千名老年人拥有养老床位数（张）', 40, 2025],
       ['人才队伍', '养老护理员持证上岗率（%）', 85, 2025],
       ['人才队伍', '新增培训养老护理员（人次）', 2000, 2025],
+      // a category of one row, in a column whose other categories are merged
+      ['智慧养老', '智慧养老服务平台覆盖率（%）', 100, 2025],
     ])
-    expect(quantities.map((q) => q.metric)).toEqual(['社区养老服务设施覆盖率', '每千名老年人拥有养老床位数', '养老护理员持证上岗率', '新增培训养老护理员'])
-    expect(quantities.map((q) => q.unit)).toEqual(['percent', 'count', 'percent', 'person-time'])
+    expect(quantities.map((q) => q.metric)).toEqual(['社区养老服务设施覆盖率', '每千名老年人拥有养老床位数', '养老护理员持证上岗率', '新增培训养老护理员', '智慧养老服务平台覆盖率'])
+    expect(quantities.map((q) => q.unit)).toEqual(['percent', 'count', 'percent', 'person-time', 'percent'])
   })
 })
