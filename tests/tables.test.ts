@@ -173,3 +173,33 @@ describe('text tables with a two-row header', () => {
     expect(ind?.target).toMatchObject({ value: 79.5, role: 'target', year: 2025 })
   })
 })
+
+describe('value cells of indicator tables', () => {
+  const result = parsePlan(
+    plan(
+      '指标\t单位\t2020年\t2025年\t属性\n' +
+        '全社会研发投入强度（%）\t%\t1.9\t2.4\t预期性\n' +
+        '城镇调查失业率（%）\t%\t4.6\t<5.5\t预期性\n' +
+        '农村居民最低生活保障覆盖率（%）\t%\t3.2\t＜5.5\t预期性\n' +
+        '单位生产总值二氧化碳排放降低（%）\t%\t——\t[17]\t约束性\n' +
+        '湿地保护率提高（百分点）\t百分点\t——\t[0.6]\t约束性',
+    ),
+  )
+  const target = (name: string): Quantity | undefined => result.quantities.find((q) => q.metric === name && q.role === 'target')
+
+  it('should read a bound written <5.5 or ＜5.5 as less than 5.5 when it stands in a value column', () => {
+    expect(target('城镇调查失业率')).toMatchObject({ value: 5.5, qualifier: 'lt', unit: 'percent', year: 2025 })
+    expect(target('农村居民最低生活保障覆盖率')).toMatchObject({ value: 5.5, qualifier: 'lt', unit: 'percent', year: 2025 })
+  })
+
+  it('should read [17] and [0.6] as totals over the period when the cells are bracketed', () => {
+    expect(target('单位生产总值二氧化碳排放降低')).toMatchObject({ value: 17, unit: 'percent', change: { period: 'cumulative' } })
+    expect(target('湿地保护率提高')).toMatchObject({ value: 0.6, unit: 'percentage-point', change: { period: 'cumulative' } })
+    expect(result.indicators.filter((i) => i.accumulation === 'cumulative').map((i) => i.name)).toEqual(['单位生产总值二氧化碳排放降低（%）', '湿地保护率提高（百分点）'])
+  })
+
+  it('should drop the unit bracket of the name when it gives the metric of a table value', () => {
+    expect(target('全社会研发投入强度')).toMatchObject({ value: 2.4 })
+    expect(result.quantities.some((q) => q.metric?.includes('（'))).toBe(false)
+  })
+})
