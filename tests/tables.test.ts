@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/parse.js'
-import type { Quantity, Table, TableCell } from '../src/core/types.js'
+import type { Quantity, QuantityRecord, Table, TableCell } from '../src/core/types.js'
 import { treeProblems } from './property-invariants.js'
 
 function tables(text: string): Table[] {
@@ -185,7 +185,7 @@ describe('value cells of indicator tables', () => {
         '湿地保护率提高（百分点）\t百分点\t——\t[0.6]\t约束性',
     ),
   )
-  const target = (name: string): Quantity | undefined => result.quantities.find((q) => q.metric === name && q.role === 'target')
+  const target = (name: string): QuantityRecord | undefined => result.quantities.find((q) => q.metric === name && q.role === 'target')
 
   it('should read a bound written <5.5 or ＜5.5 as less than 5.5 when it stands in a value column', () => {
     expect(target('城镇调查失业率')).toMatchObject({ value: 5.5, qualifier: 'lt', unit: 'percent', year: 2025 })
