@@ -281,3 +281,54 @@ describe('merged captions and name headers', () => {
     expect(quantities.map((q) => q.unit)).toEqual(['percent', 'count', 'percent', 'person-time', 'percent'])
   })
 })
+
+describe('PDF tables without borders', () => {
+  const t = (x: number, y: number, text: string): { x: number; y: number; text: string } => ({ x, y, text })
+  const pdf = (): Uint8Array =>
+    onePagePdf(
+      [
+        t(50, 760, 'Annual plan for the county health service'),
+        t(50, 740, 'Category'), t(150, 740, 'Indicator'), t(350, 740, '2020'), t(420, 740, '2025'),
+        t(50, 725, 'Health'), t(150, 725, 'Beds in hospitals and'), t(350, 725, '5.1'), t(420, 725, '6.2'),
+        t(150, 712, 'clinics per 1000 people'),
+        t(150, 697, 'Doctors per 1000 people'), t(352, 697, '12.6'), t(420, 697, '13.1'),
+        t(50, 682, 'Schools'), t(150, 682, 'Pupils per teacher'), t(350, 682, '18'), t(420, 682, '16.5'),
+        t(50, 655, 'The county will carry out the plan year by year.'),
+        t(300, 630, 'County office'), t(420, 630, 'May 2021'),
+      ],
+      [],
+    )
+
+  it('should place each cell in the column its text stands in when a row has no first cell', async () => {
+    const { text, lines } = await extractPdf(pdf())
+    expect(lines.map((l) => [l.kind, text.slice(l.start, l.end)])).toEqual([
+      ['text', 'Annual plan for the county health service'],
+      ['table-row', 'Category\tIndicator\t2020\t2025'],
+      ['table-row', 'Health\tBeds in hospitals and clinics per 1000 people\t5.1\t6.2'],
+      ['table-row', '\tDoctors per 1000 people\t12.6\t13.1'],
+      ['table-row', 'Schools\tPupils per teacher\t18\t16.5'],
+      ['text', 'The county will carry out the plan year by year.'],
+      ['text', 'County office May 2021'],
+    ])
+  })
+
+  it('should give the parsed table four columns in every row', async () => {
+    let table: Table | undefined
+    const visit = (node: Nodes): void => {
+      if (node.type === 'table') table ??= node
+      else if ('children' in node) for (const c of node.children as Nodes[]) visit(c)
+    }
+    visit((await parseDocument(pdf())).tree)
+    expect(table!.children.map((r) => r.children.length)).toEqual([4, 4, 4, 4])
+    expect(text(table!.children[2]!.children[2]!)).toBe('12.6')
+  })
+})
+
+describe('PDF lines spaced out letter by letter', () => {
+  it('should leave a title spaced out letter by letter as text when its lines line up', async () => {
+    const letters = (y: number, word: string): Array<{ x: number; y: number; text: string }> => [...word].map((c, k) => ({ x: 150 + k * 40, y, text: c }))
+    const { text, lines } = await extractPdf(onePagePdf([...letters(700, 'ANNUAL'), ...letters(680, 'REPORT'), ...letters(660, 'PLANS!')], []))
+    expect(lines.map((l) => l.kind)).not.toContain('table-row')
+    expect(text.replace(/\s/g, '')).toBe('ANNUALREPORTPLANS!')
+  })
+})
