@@ -203,3 +203,40 @@ describe('value cells of indicator tables', () => {
     expect(result.quantities.some((q) => q.metric?.includes('（'))).toBe(false)
   })
 })
+
+describe('Word tables without tabs or a numbering column', () => {
+  const cells = [
+    '类别', '指标', '2025年', '属性',
+    '养老服务', '养老机构护理型床位占比（%）', '≥55', '约束性',
+    '社区日间照料机构覆盖率（%）', '100', '预期性',
+    '儿童福利', '孤儿基本生活保障标准（元/月）', '1800', '预期性',
+    '未成年人救助保护机构覆盖率（%）', '90', '预期性',
+  ]
+  const text = `某市“十四五”民政事业发展规划\n\n一、发展目标\n\n到2025年，全市民政服务能力显著增强。\n\n表1　主要指标\n\n${cells.join('\n\n')}\n\n二、主要任务\n\n完善养老服务网络。\n`
+
+  it('should read one cell per line as a table when each row ends with its attribute cell', () => {
+    const [t] = tables(text)
+    expect(t?.form).toBe('word')
+    expect(t!.children.map((r) => r.kind)).toEqual(['header', 'body', 'body', 'body', 'body'])
+    expect(t!.children.map((r) => r.children.length)).toEqual([4, 4, 4, 4, 4])
+    expect(t!.children[1]!.children[0]!.data).toEqual({ rowSpan: 2 })
+    expect(t!.children[2]!.children[0]!.data).toEqual({ spanOf: { row: 1, column: 0 } })
+    expect(treeProblems(parsePlan(text), text)).toEqual([])
+  })
+
+  it('should give each row its category, name and 2025 target when the table is read', () => {
+    const result = parsePlan(text)
+    expect(result.indicators.map((i) => [i.group, i.name, i.target?.value, i.target?.year, i.attribute])).toEqual([
+      ['养老服务', '养老机构护理型床位占比（%）', 55, 2025, 'binding'],
+      ['养老服务', '社区日间照料机构覆盖率（%）', 100, 2025, 'expected'],
+      ['儿童福利', '孤儿基本生活保障标准（元/月）', 1800, 2025, 'expected'],
+      ['儿童福利', '未成年人救助保护机构覆盖率（%）', 90, 2025, 'expected'],
+    ])
+    expect(result.quantities.map((q) => q.metric)).toEqual(['养老机构护理型床位占比', '社区日间照料机构覆盖率', '孤儿基本生活保障标准', '未成年人救助保护机构覆盖率'])
+  })
+
+  it('should leave the lines as text when a row ends without an attribute cell', () => {
+    const broken = text.replace('\n\n1800\n\n预期性', '\n\n1800')
+    expect(tables(broken).filter((t) => t.children.length > 3)).toEqual([])
+  })
+})
