@@ -19,6 +19,9 @@
 //   cells that runs across a page break, and a two-column page.
 // - seed-NNN.docx / seed-NNN.pdf: the headings-and-paragraphs of each seed,
 //   for `scripts/eval-binary.mjs`.
+// - merged-table.docx: a plan with an indicator table whose header has two
+//   rows (目标值 spanning 2020年 | 2025年, the other header cells merged
+//   down) and whose category column is merged down its rows (w:vMerge).
 // - scanned.pdf: one page with an image and no text layer.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -283,6 +286,31 @@ function sampleBlocks() {
   return b
 }
 
+/** A short plan around an indicator table with merged header and category cells. */
+function mergedTableBlocks() {
+  const down = { vmerge: 'continue' }
+  return [
+    { p: '某县“十四五”教育事业发展规划', style: 'Title' },
+    { p: '一、主要目标' },
+    { p: '到2025年，全县教育普及水平和办学质量进一步提高。' },
+    { p: '表1　“十四五”教育发展主要指标', center: true, bold: true },
+    {
+      header: true,
+      widths: [1200, 3300, 900, 1200, 1200, 1200],
+      table: [
+        [{ text: '类别', vmerge: 'restart' }, { text: '指标', vmerge: 'restart' }, { text: '单位', vmerge: 'restart' }, { text: '目标值', span: 2 }, { text: '属性', vmerge: 'restart' }],
+        [down, down, down, '2020年', '2025年', down],
+        [{ text: '学前教育', vmerge: 'restart' }, '学前三年毛入园率', '%', '88', '92', '预期性'],
+        [down, '普惠性幼儿园覆盖率', '%', '80', '85', '约束性'],
+        [{ text: '义务教育', vmerge: 'restart' }, '九年义务教育巩固率', '%', '95.2', '96', '约束性'],
+        [down, '新增义务教育学位', '个', '——', '[3000]', '预期性'],
+      ],
+    },
+    { p: '二、主要任务' },
+    { p: '推进学前教育普及普惠发展，扩大义务教育优质资源。' },
+  ]
+}
+
 /** The numbers Word shows for the numbered blocks (一、 （一） 1.). */
 function renderNumbers(blocks) {
   const counters = new Map()
@@ -472,6 +500,7 @@ function toPdf(docxFiles) {
 const sample = sampleBlocks()
 writeFileSync(join(out, 'sample.txt'), blocksToText(sample))
 writeFileSync(join(out, 'sample.docx'), buildDocx(sample, { header: '2012年完善就业服务体系和社会保障体系工作计划' }))
+writeFileSync(join(out, 'merged-table.docx'), buildDocx(mergedTableBlocks(), { header: '某县“十四五”教育事业发展规划' }))
 const docx = [join(out, 'sample.docx')]
 const manifest = {}
 for (const file of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {

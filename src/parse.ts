@@ -10,6 +10,7 @@
 import { createContext } from './core/context.js'
 import { buildIndicators, collectQuantities } from './output/records.js'
 import { readBlocks } from './layout/index.js'
+import type { MergedCells } from './layout/tables.js'
 import { linkIndicators, linkQuantities } from './meaning/link-indicators.js'
 import { insertQuantities } from './quantities/insert.js'
 import { assignRoles } from './meaning/roles.js'
@@ -36,10 +37,10 @@ function checkInput(text: string, ctx: ParseContext): void {
 }
 
 /** The stages up to the tree: layout, blocks, numbering, tree, sentences. */
-function treeStages(text: string, options: ParseOptions): { tree: Root; ctx: ParseContext } {
+function treeStages(text: string, options: ParseOptions, merged?: MergedCells): { tree: Root; ctx: ParseContext } {
   const ctx = createContext(text, createLocator(text))
   checkInput(text, ctx)
-  const { blocks, form } = readBlocks(text, ctx, options.format)
+  const { blocks, form } = readBlocks(text, ctx, options.format, merged)
   return { tree: buildTree(blocks, form, ctx), ctx }
 }
 
@@ -80,8 +81,17 @@ function assertText(text: unknown): asserts text is string {
  * @throws {TypeError} when `text` is not a string.
  */
 export function parsePlan(text: string, options: ParseOptions = {}): ParseResult {
+  return parseExtracted(text, options)
+}
+
+/**
+ * `parsePlan` for text a binary reader extracted, with what the text
+ * alone cannot say: the merged cells of its table rows (DOCX), by the
+ * start offset of each row's line.
+ */
+export function parseExtracted(text: string, options: ParseOptions, merged?: MergedCells): ParseResult {
   assertText(text)
-  const { tree, ctx } = treeStages(text, options)
+  const { tree, ctx } = treeStages(text, options, merged)
   // Each sentence and table is read in its language: sentences and tables
   // written in English by the English reader (all of them with lang 'en',
   // none with 'zh').

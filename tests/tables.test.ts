@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../src/parse.js'
-import type { Quantity, Table, TableCell } from '../src/core/types.js'
+import type { Quantity, QuantityRecord, Table, TableCell } from '../src/core/types.js'
 import { treeProblems } from './property-invariants.js'
 
 function tables(text: string): Table[] {
@@ -171,5 +171,72 @@ describe('text tables with a two-row header', () => {
     const ind = parsePlan(text).indicators[0]
     expect(ind?.baseline).toMatchObject({ value: 78.5, role: 'actual', year: 2020 })
     expect(ind?.target).toMatchObject({ value: 79.5, role: 'target', year: 2025 })
+  })
+})
+
+describe('value cells of indicator tables', () => {
+  const result = parsePlan(
+    plan(
+      '指标\t单位\t2020年\t2025年\t属性\n' +
+        '全社会研发投入强度（%）\t%\t1.9\t2.4\t预期性\n' +
+        '城镇调查失业率（%）\t%\t4.6\t<5.5\t预期性\n' +
+        '农村居民最低生活保障覆盖率（%）\t%\t3.2\t＜5.5\t预期性\n' +
+        '单位生产总值二氧化碳排放降低（%）\t%\t——\t[17]\t约束性\n' +
+        '湿地保护率提高（百分点）\t百分点\t——\t[0.6]\t约束性',
+    ),
+  )
+  const target = (name: string): QuantityRecord | undefined => result.quantities.find((q) => q.metric === name && q.role === 'target')
+
+  it('should read a bound written <5.5 or ＜5.5 as less than 5.5 when it stands in a value column', () => {
+    expect(target('城镇调查失业率')).toMatchObject({ value: 5.5, qualifier: 'lt', unit: 'percent', year: 2025 })
+    expect(target('农村居民最低生活保障覆盖率')).toMatchObject({ value: 5.5, qualifier: 'lt', unit: 'percent', year: 2025 })
+  })
+
+  it('should read [17] and [0.6] as totals over the period when the cells are bracketed', () => {
+    expect(target('单位生产总值二氧化碳排放降低')).toMatchObject({ value: 17, unit: 'percent', change: { period: 'cumulative' } })
+    expect(target('湿地保护率提高')).toMatchObject({ value: 0.6, unit: 'percentage-point', change: { period: 'cumulative' } })
+    expect(result.indicators.filter((i) => i.accumulation === 'cumulative').map((i) => i.name)).toEqual(['单位生产总值二氧化碳排放降低（%）', '湿地保护率提高（百分点）'])
+  })
+
+  it('should drop the unit bracket of the name when it gives the metric of a table value', () => {
+    expect(target('全社会研发投入强度')).toMatchObject({ value: 2.4 })
+    expect(result.quantities.some((q) => q.metric?.includes('（'))).toBe(false)
+  })
+})
+
+describe('Word tables without tabs or a numbering column', () => {
+  const cells = [
+    '类别', '指标', '2025年', '属性',
+    '养老服务', '养老机构护理型床位占比（%）', '≥55', '约束性',
+    '社区日间照料机构覆盖率（%）', '100', '预期性',
+    '儿童福利', '孤儿基本生活保障标准（元/月）', '1800', '预期性',
+    '未成年人救助保护机构覆盖率（%）', '90', '预期性',
+  ]
+  const text = `某市“十四五”民政事业发展规划\n\n一、发展目标\n\n到2025年，全市民政服务能力显著增强。\n\n表1　主要指标\n\n${cells.join('\n\n')}\n\n二、主要任务\n\n完善养老服务网络。\n`
+
+  it('should read one cell per line as a table when each row ends with its attribute cell', () => {
+    const [t] = tables(text)
+    expect(t?.form).toBe('word')
+    expect(t!.children.map((r) => r.kind)).toEqual(['header', 'body', 'body', 'body', 'body'])
+    expect(t!.children.map((r) => r.children.length)).toEqual([4, 4, 4, 4, 4])
+    expect(t!.children[1]!.children[0]!.data).toEqual({ rowSpan: 2 })
+    expect(t!.children[2]!.children[0]!.data).toEqual({ spanOf: { row: 1, column: 0 } })
+    expect(treeProblems(parsePlan(text), text)).toEqual([])
+  })
+
+  it('should give each row its category, name and 2025 target when the table is read', () => {
+    const result = parsePlan(text)
+    expect(result.indicators.map((i) => [i.group, i.name, i.target?.value, i.target?.year, i.attribute])).toEqual([
+      ['养老服务', '养老机构护理型床位占比（%）', 55, 2025, 'binding'],
+      ['养老服务', '社区日间照料机构覆盖率（%）', 100, 2025, 'expected'],
+      ['儿童福利', '孤儿基本生活保障标准（元/月）', 1800, 2025, 'expected'],
+      ['儿童福利', '未成年人救助保护机构覆盖率（%）', 90, 2025, 'expected'],
+    ])
+    expect(result.quantities.map((q) => q.metric)).toEqual(['养老机构护理型床位占比', '社区日间照料机构覆盖率', '孤儿基本生活保障标准', '未成年人救助保护机构覆盖率'])
+  })
+
+  it('should leave the lines as text when a row ends without an attribute cell', () => {
+    const broken = text.replace('\n\n1800\n\n预期性', '\n\n1800')
+    expect(tables(broken).filter((t) => t.children.length > 3)).toEqual([])
   })
 })

@@ -32,6 +32,10 @@ const tablesSchema = sharedColumns.extend({
   wordHeaderColumn: labels,
   /** Headers of a numbering column. */
   numberColumn: labels,
+  /** Headers of the attribute column (属性). */
+  attributeColumn: labels,
+  /** The words of an attribute cell (约束性, 预期性). */
+  attributeCell: labels,
 })
 
 const englishTablesSchema = sharedColumns.extend({

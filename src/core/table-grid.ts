@@ -72,3 +72,15 @@ export function columnLabels(table: Table): ColumnLabels {
   }
   return { headers, leaves }
 }
+
+/**
+ * The column of the names under a name header at column `k`: a header
+ * merged over a category column and the name column (`指标` above
+ * `保护利用 | 博物馆数量`) labels both, and the names stand in the last
+ * column it covers.
+ */
+export function lastColumnOfLabel(headers: readonly string[], k: number): number {
+  let last = k
+  while (k >= 0 && headers[last + 1] !== undefined && headers[last + 1] === headers[k]) last++
+  return last
+}

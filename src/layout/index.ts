@@ -19,7 +19,7 @@ import { displayWidth, splitLines, splitSpaceRuns, type Line } from './lines.js'
 import { cleanLine, type CleanLine } from './markup.js'
 import { matchMarker, startsWithMarker } from '../structure/numbering.js'
 import { pageCandidate, pageRuns, type PageCandidate } from './pages.js'
-import { pipeTable, tsvRow, untabbedWordTable, wordTable } from './tables.js'
+import { applyMergedCells, pipeTable, tsvRow, untabbedWordTable, wordTable, type MergedCells } from './tables.js'
 
 export type { AsideBlock, Block, TableBlock, TextBlock } from './blocks.js'
 
@@ -32,7 +32,7 @@ interface ClassifiedLine extends Line {
 /** Lines longer than this (display width) are cut at space runs. */
 const LONG_LINE = 150
 
-export function readBlocks(original: string, ctx: ParseContext, format?: InputForm): { blocks: Block[]; form: InputForm } {
+export function readBlocks(original: string, ctx: ParseContext, format?: InputForm, merged?: MergedCells): { blocks: Block[]; form: InputForm } {
   if (!/\S/.test(original)) {
     ctx.warn('empty-input', undefined, undefined, null)
     return { blocks: [], form: format ?? 'plain' }
@@ -59,7 +59,7 @@ export function readBlocks(original: string, ctx: ParseContext, format?: InputFo
   const glued = lines.flatMap((l) => splitGluedPageNumber(input, l)).map((l) => (l.kind ? (l as ClassifiedLine) : classify(input, l)))
   const classified = form === 'pdf-text' || form === 'plain' ? markPageRuns(input, glued) : glued
   markRunningHeaders(input, classified, form)
-  return { blocks: group(input, classified, ctx, markdown), form }
+  return { blocks: group(input, classified, ctx, markdown, merged), form }
 }
 
 /** `－3－计划”，连续…`: a page number glued to the next page's first line. */
@@ -191,7 +191,7 @@ function aside(input: string, l: Line, reason: AsideBlock['reason']): AsideBlock
   return { kind: 'aside', reason, start: s, end: e }
 }
 
-function group(input: string, lines: ClassifiedLine[], ctx: ParseContext, markdown: boolean): Block[] {
+function group(input: string, lines: ClassifiedLine[], ctx: ParseContext, markdown: boolean, merged?: MergedCells): Block[] {
   const blocks: Block[] = []
   const wrap = wrapWidth(input, lines, markdown)
   let pending: ClassifiedLine[] = []
@@ -219,7 +219,7 @@ function group(input: string, lines: ClassifiedLine[], ctx: ParseContext, markdo
     }
     if (l.kind === 'tsv') {
       flushText()
-      i = tsvRegion(input, lines, i, blocks, ctx, markdown)
+      i = tsvRegion(input, lines, i, blocks, ctx, markdown, merged)
       continue
     }
     if (l.kind === 'pipe') {
@@ -277,7 +277,7 @@ function wordRegionEnd(input: string, lines: ClassifiedLine[], from: number): nu
 }
 
 /** Reads a region of tab-separated rows; returns the index after it. */
-function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks: Block[], ctx: ParseContext, markdown: boolean): number {
+function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks: Block[], ctx: ParseContext, markdown: boolean, merged?: MergedCells): number {
   let i = from
   const first = tsvRow(input, lines[i]!, markdown)
   const filled = first.cells.filter((c) => c.text.text.length > 0)
@@ -310,6 +310,11 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
     } else break
   }
   if (rows.length === 0) return Math.max(j, from + 1)
+  // A caption merged across the whole first row (a table title drawn inside its grid) heads the table.
+  if (merged && rows.length > 2 && isMergedCaption(rows[0]!, merged)) {
+    blocks.push(textBlock(input, [rows[0]!], rows[0]!.cells[0]!.text))
+    rows.shift()
+  }
   if (rows.length === 1 && rows[0]!.cells.filter((c) => c.text.text).length === 1) {
     const cell = rows[0]!.cells.find((c) => c.text.text)!
     blocks.push(textBlock(input, [rows[0]!], cell.text))
@@ -327,6 +332,7 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
       }
     }
     const table: TableBlock = { kind: 'table', form: 'tsv', rows, start: rows[0]!.start, end: rows[rows.length - 1]!.end }
+    if (merged?.size) applyMergedCells(table, merged)
     // a rule between two rows lies inside the table, one after the last row follows it
     const inside = asides.filter((a) => a.start < table.end)
     if (inside.length) table.asides = inside
@@ -335,6 +341,13 @@ function tsvRegion(input: string, lines: ClassifiedLine[], from: number, blocks:
   }
   blocks.push(...asides)
   return j
+}
+
+/** A first row whose one cell, with text, is merged across every column of the row. */
+function isMergedCaption(row: TableBlock['rows'][number], merged: MergedCells): boolean {
+  if (row.cells.length < 2 || !row.cells[0]!.text.text) return false
+  const covered = merged.get(row.start) ?? []
+  return row.cells.slice(1).every((_, k) => covered.some((c) => c.column === k + 1 && c.origin.line === row.start && c.origin.column === 0))
 }
 
 /** A short untabbed line between two tab-separated rows. */

@@ -13,9 +13,37 @@ import { tableGrammar as T } from '../core/table-grammar.js'
 import { MappedTextBuilder } from '../core/source-map.js'
 import type { AsideBlock, TableBlock } from './blocks.js'
 import type { Line } from './lines.js'
+import type { CoveredCell } from '../read/extracted.js'
 import { cleanLine } from './markup.js'
 
 type Row = TableBlock['rows'][number]
+
+/** Grid positions covered by merged cells, by the start offset of their row's line (from the DOCX reader). */
+export type MergedCells = ReadonlyMap<number, readonly CoveredCell[]>
+
+/**
+ * Merged cells of tab-separated rows, rebuilt from the positions they
+ * cover: each covered (empty) cell becomes a virtual cell naming its
+ * origin, and the origin gets its `rowSpan`/`colSpan`, as HTML spans do.
+ * An origin outside the table (its row read as a title) leaves the
+ * position an ordinary empty cell.
+ */
+export function applyMergedCells(table: TableBlock, merged: MergedCells): void {
+  const rowAt = new Map(table.rows.map((r, i) => [r.start, i]))
+  table.rows.forEach((row, r) => {
+    for (const c of merged.get(row.start) ?? []) {
+      const o = rowAt.get(c.origin.line)
+      const cell = row.cells[c.column]
+      const origin = o === undefined ? undefined : table.rows[o]!.cells[c.origin.column]
+      if (o === undefined || !cell || !origin || cell.text.text || origin.spanOf || o > r || (o === r && c.origin.column >= c.column)) continue
+      cell.spanOf = { row: o, column: c.origin.column }
+      const rowSpan = r - o + 1
+      const colSpan = c.column - c.origin.column + 1
+      if (rowSpan > (origin.rowSpan ?? 1)) origin.rowSpan = rowSpan
+      if (colSpan > (origin.colSpan ?? 1)) origin.colSpan = colSpan
+    }
+  })
+}
 type Cell = Row['cells'][number]
 
 /** Cells of one tab-separated line. */
@@ -222,7 +250,8 @@ export function untabbedWordTable(input: string, lines: readonly KindLine[], fro
   while (h < idx.length && h < 16 && SHORT_LABEL.test(text(h)) && !/^\d+$/.test(text(h)) && !CATEGORY_LABEL.test(text(h))) h++
   const headerLabels = idx.slice(0, h).map((_, n) => text(n))
   const numCol = headerLabels.findIndex((t) => T.numberColumn.includes(t))
-  if (h < 3 || numCol < 0 || headerLabels.filter((t) => T.wordHeaderColumn.includes(t)).length < 2) return undefined
+  if (numCol < 0) return attributeRowsTable(input, lines, { idx, chrome }, headerLabels, markdown)
+  if (h < 3 || headerLabels.filter((t) => T.wordHeaderColumn.includes(t)).length < 2) return undefined
   // rows: from each number to the next, a category label standing before a number
   type Span = { category?: number; from: number; to: number }
   const rows: Span[] = []
@@ -305,6 +334,74 @@ export function untabbedWordTable(input: string, lines: readonly KindLine[], fro
   const lastCell = out[out.length - 1]!
   const endLine = idx[last.to - 1]! + 1
   const table: TableBlock = { kind: 'table', form: 'word', rows: out, start, end: lastCell.end }
+  const asides = chrome.filter((i) => i < endLine).map((i) => chromeAside(input, lines[i]!))
+  if (asides.length) table.asides = asides
+  return { table, end: endLine }
+}
+
+/**
+ * The same export of a table without a numbering column, when its last
+ * column is the attribute column (指标 ⏎ 2025年 ⏎ 属性): each row ends with
+ * its attribute cell (约束性, 预期性), one line a cell. A row's last lines
+ * are its last cells; a line before them is its first cell, and a row without it
+ * (a category written once, in the first column) is covered by the
+ * category above it:
+ *
+ * ```
+ * 类别 ⏎ 指标 ⏎ 2025年 ⏎ 属性 ⏎ 医疗 ⏎ 床位数（张）⏎ 6.2 ⏎ 预期性 ⏎ 医师数（人）⏎ 3.1 ⏎ 约束性 ⏎ …
+ * ```
+ */
+function attributeRowsTable(
+  input: string,
+  lines: readonly KindLine[],
+  found: { idx: readonly number[]; chrome: readonly number[] },
+  headerLabels: readonly string[],
+  markdown: boolean,
+): { table: TableBlock; end: number } | undefined {
+  const { idx, chrome } = found
+  const width = headerLabels.findIndex((t) => T.attributeColumn.includes(t)) + 1
+  if (width < 3 || headerLabels.slice(0, width).filter((t) => T.wordHeaderColumn.includes(t)).length < 2) return undefined
+  const text = (n: number): string => input.slice(lines[idx[n]!]!.start, lines[idx[n]!]!.end).replace(/[\s\u3000]+/g, '')
+  const isAttribute = (n: number): boolean => n < idx.length && T.attributeCell.includes(text(n))
+  // the value cell before the attribute holds a number or a dash
+  const isValue = (n: number): boolean => /[0-9０-９]|^[—－\-–]+$/.test(text(n))
+  // a row may leave out its first cell only when that is not the name column
+  const least = T.indicatorNameColumn.includes(headerLabels[0]!) ? width : width - 1
+  const rows: Array<{ from: number; to: number }> = []
+  let n = width
+  while (n < idx.length) {
+    let e = n
+    while (e < idx.length && e - n < width - 1 && !isAttribute(e)) e++
+    if (!isAttribute(e) || e - n + 1 < least || !isValue(e - 1)) break
+    rows.push({ from: n, to: e + 1 })
+    n = e + 1
+  }
+  if (rows.length < 3) return undefined
+  const cell = (from: number, to: number): Cell => {
+    const b = new MappedTextBuilder()
+    for (let k = from; k < to; k++) b.appendMapped(cleanLine(input, lines[idx[k]!]!.start, lines[idx[k]!]!.end, markdown).text)
+    return { text: b.build(), start: lines[idx[from]!]!.start, end: lines[idx[to - 1]!]!.end }
+  }
+  const empty = (at: number): Cell => ({ text: { text: '', offsets: new Int32Array([at]) }, start: at, end: at })
+  const out: Row[] = []
+  const header = headerLabels.slice(0, width).map((_, k) => cell(k, k + 1))
+  out.push({ cells: header, start: header[0]!.start, end: header[width - 1]!.end })
+  let origin: { row: number; cell: Cell } | undefined
+  for (const r of rows) {
+    const last = r.to - (width - 1)
+    const cells: Cell[] = []
+    if (last > r.from) {
+      origin = { row: out.length, cell: cell(r.from, last) }
+      cells.push(origin.cell)
+    } else if (origin) {
+      cells.push({ ...empty(lines[idx[r.from]!]!.start), spanOf: { row: origin.row, column: 0 } })
+      origin.cell.rowSpan = out.length - origin.row + 1
+    } else cells.push(empty(lines[idx[r.from]!]!.start))
+    for (let k = last; k < r.to; k++) cells.push(cell(k, k + 1))
+    out.push({ cells, start: cells[0]!.start, end: cells[cells.length - 1]!.end })
+  }
+  const endLine = idx[rows[rows.length - 1]!.to - 1]! + 1
+  const table: TableBlock = { kind: 'table', form: 'word', rows: out, start: lines[idx[0]!]!.start, end: out[out.length - 1]!.end }
   const asides = chrome.filter((i) => i < endLine).map((i) => chromeAside(input, lines[i]!))
   if (asides.length) table.asides = asides
   return { table, end: endLine }

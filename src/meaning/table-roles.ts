@@ -3,7 +3,7 @@
  * row's indicator name decide role, year and metric of a cell's quantity.
  */
 import { tableGrammar as T } from '../core/table-grammar.js'
-import { cellText, columnLabels, originCell } from '../core/table-grid.js'
+import { cellText, columnLabels, lastColumnOfLabel, originCell } from '../core/table-grid.js'
 import type { Document, Quantity, Table, TableCell } from '../core/types.js'
 import { has, roleGrammar as R } from './grammar.js'
 import { sentenceRoles, type Frame } from './sentence-roles.js'
@@ -30,6 +30,7 @@ export function tableLayout(table: Table): TableLayout {
   const find = (words: readonly string[]): number => headers.findIndex((h) => !!h && words.some((w) => h === w || h.includes(w)))
   let nameCol = headers.findIndex((h) => !!h && R.columnName.some((w) => h.startsWith(w)))
   if (nameCol < 0) nameCol = headers.findIndex((h) => !!h && !/序号|编号/.test(h))
+  nameCol = lastColumnOfLabel(headers, nameCol)
   return {
     headers,
     leaves,

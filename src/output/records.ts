@@ -80,6 +80,13 @@ function tableIndicators(table: Table, path: string[], document: number): Indica
   if (layout.nameCol < 0 || !layout.headers.some((h) => /目标|完成|现状|基期|增长|(?:19|20)\d{2}/.test(h ?? ''))) return []
   const out: Indicator[] = []
   let group: string | undefined
+  const categoryColumns = new Set<number>()
+  for (const row of table.children) {
+    if (row.kind !== 'body') continue
+    row.children.forEach((cell, k) => {
+      if (k < layout.nameCol && (cell.data?.rowSpan ?? 1) > 1) categoryColumns.add(k)
+    })
+  }
   const groupName = (text: string): string | undefined => text.replace(/^[一二三四五六七八九十]+[、．.]\s*/, '').replace(/[（(]\d+[）)]$/, '') || undefined
   table.children.forEach((row, r) => {
     if (row.kind === 'group') {
@@ -87,12 +94,13 @@ function tableIndicators(table: Table, path: string[], document: number): Indica
       return
     }
     if (row.kind !== 'body') return
-    // a category cell merged down the rows left of the names (一、生态宜居) groups them
+    // a category cell merged down the rows left of the names (一、生态宜居) groups them, and so
+    // does a category of a single row in a column where the others are merged
     for (let k = 0; k < layout.nameCol; k++) {
       const origin = table.children[r]!.children[k]
       const ref = origin?.data?.spanOf
       const from = ref ? table.children[ref.row]!.children[ref.column] : origin
-      if ((from?.data?.rowSpan ?? 1) > 1) group = groupName(cellText(from))
+      if ((from?.data?.rowSpan ?? 1) > 1 || (categoryColumns.has(k) && !ref && cellText(from))) group = groupName(cellText(from))
     }
     const name = rowName(table, r, layout)
     if (!name) return

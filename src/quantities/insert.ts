@@ -9,7 +9,7 @@
  */
 import type { ParseContext } from '../core/context.js'
 import { columnGrammar, tableGrammar as T } from '../core/table-grammar.js'
-import { cellText, columnLabels, originCell } from '../core/table-grid.js'
+import { cellText, columnLabels, lastColumnOfLabel, originCell } from '../core/table-grid.js'
 import type { Root, Table } from '../core/types.js'
 import { englishReader, isEnglish, type LanguageMode } from './english.js'
 import { findQuantities, unitFromText, type FindHints, type QuantityMatch } from './find.js'
@@ -82,5 +82,6 @@ function findInCell(text: string, hints: FindHints): QuantityMatch[] {
 function nameColumn(headers: readonly string[]): number {
   const name = headers.findIndex((h) => !!h && T.indicatorNameColumn.includes(h.replace(/\s+/g, '')))
   if (name < 0) return -1
-  return headers.some((h, k) => k > name && !!h && (YEAR_IN_HEADER.test(h) || T.valueColumn.some((w) => h.includes(w)))) ? name : -1
+  const names = lastColumnOfLabel(headers, name)
+  return headers.some((h, k) => k > names && !!h && (YEAR_IN_HEADER.test(h) || T.valueColumn.some((w) => h.includes(w)))) ? names : -1
 }

@@ -4,9 +4,11 @@
  * and the paragraph style) written out as its number text (一、 （一） 1.),
  * tables as tab-separated rows. In a merged cell the text stands in the
  * first cell; the cells it covers (`w:gridSpan`, `w:vMerge` continue) are
- * left empty, so that no value is counted twice.
+ * left empty, so that no value is counted twice, and listed on the row's
+ * line (`covered`) with the origin they belong to, so that the layout
+ * stage rebuilds the grid as it does for HTML `rowspan`/`colspan`.
  */
-import { ExtractedBuilder, joinPieces, type Extracted } from './extracted.js'
+import { ExtractedBuilder, joinPieces, type CoveredCell, type Extracted } from './extracted.js'
 import { child, childVal, elements, parseXml, type XmlElement } from './xml.js'
 import { readZipText, zipEntries } from './zip.js'
 
@@ -74,23 +76,36 @@ function walkBlocks(container: XmlElement, state: WalkState): void {
 }
 
 function walkTable(table: XmlElement, state: WalkState): void {
+  /** Per grid column, the origin of the vertically merged cell open there. */
+  const open = new Map<number, CoveredCell['origin']>()
   for (const tr of elements(table, 'w:tr')) {
     const first = state.paragraph
+    const line = state.out.nextStart()
     const cells: string[] = []
+    const covered: CoveredCell[] = []
     const trPr = child(tr, 'w:trPr')
     const before = Number(childVal(trPr, 'w:gridBefore') ?? 0)
-    for (let i = 0; i < before; i++) cells.push('')
+    for (let i = 0; i < before; i++) {
+      open.delete(cells.length)
+      cells.push('')
+    }
     for (const tc of elements(tr, 'w:tc')) {
       const tcPr = child(tc, 'w:tcPr')
       const span = Math.max(1, Number(childVal(tcPr, 'w:gridSpan') ?? 1) || 1)
       const vMerge = child(tcPr, 'w:vMerge')
-      const continues = vMerge !== undefined && vMerge.attrs['w:val'] !== 'restart'
+      const column = cells.length
+      const above = vMerge !== undefined && vMerge.attrs['w:val'] !== 'restart' ? open.get(column) : undefined
       const text = cellText(tc, state)
-      cells.push(continues ? '' : text)
-      for (let i = 1; i < span; i++) cells.push('')
+      const origin = above ?? { line, column }
+      for (let k = 0; k < span; k++) {
+        cells.push(above ? '' : k === 0 ? text : '')
+        if (above || k > 0) covered.push({ column: column + k, origin })
+        if (vMerge !== undefined) open.set(column + k, origin)
+        else open.delete(column + k)
+      }
     }
     const last = Math.max(first, state.paragraph - 1)
-    state.out.push(cells.join('\t'), { kind: 'table-row', paragraph: first, ...(last > first ? { paragraphEnd: last } : {}) })
+    state.out.push(cells.join('\t'), { kind: 'table-row', paragraph: first, ...(last > first ? { paragraphEnd: last } : {}), ...(covered.length ? { covered } : {}) })
   }
 }
 

@@ -21,6 +21,22 @@ export interface ExtractedLine {
   headingLevel?: number
   /** True when the whole line is bold (DOCX). */
   bold?: boolean
+  /**
+   * Table rows: the grid positions of the row that a merged cell covers
+   * (DOCX `w:gridSpan`, `w:vMerge` continue; a PDF cell whose border is
+   * not drawn). Their text stays empty;
+   * each names the origin cell by the start offset of its row's line and
+   * its grid column.
+   */
+  covered?: CoveredCell[]
+}
+
+/** A grid position covered by a merged cell, and that cell's origin. */
+export interface CoveredCell {
+  /** 0-based grid column of the covered position. */
+  column: number
+  /** Start offset (in the extracted text) of the origin cell's row line, and the origin's grid column. */
+  origin: { line: number; column: number }
 }
 
 /** Text extracted from a binary document, one paragraph or table row a line. */
@@ -43,6 +59,11 @@ export class ExtractedBuilder {
     this.parts.push(value)
     this.lines.push({ start: this.length, end: this.length + value.length, ...info })
     this.length += value.length
+  }
+
+  /** Start offset that the next pushed line will have. */
+  nextStart(): number {
+    return this.parts.length ? this.length + 1 : 0
   }
 
   build(): Extracted {

@@ -9,10 +9,11 @@
  * the original: `data.page` (PDF, 1-based) or `data.paragraph` (DOCX,
  * 0-based index of the `w:p` in the body).
  */
-import { parsePlan } from '../parse.js'
+import { parseExtracted, parsePlan } from '../parse.js'
 import type { Message, Nodes, ParseOptions, ParseResult } from '../core/types.js'
 import { messageText } from '../core/messages.js'
 import { extractDocx } from './docx.js'
+import type { MergedCells } from '../layout/tables.js'
 import type { Extracted, ExtractedLine } from './extracted.js'
 import { extractPdf } from './pdf.js'
 import { ZipError, zipEntries } from './zip.js'
@@ -106,7 +107,7 @@ async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<Docum
     const message: Message = { ruleId: 'no-text-layer', source: 'plan-parse', reason: `${text.en}: ${detail}`, reasonZh: `${text.zh}：共${extracted.pageCount}页无文字`, fatal: true }
     return { ...result, messages: [message, ...result.messages.filter((m) => m.ruleId !== 'empty-input')], source }
   }
-  return attach(parsePlan(extracted.text, options), extracted, source, 'page')
+  return attach(parseExtracted(extracted.text, options, mergedCells(extracted)), extracted, source, 'page')
 }
 
 async function parseDocx(bytes: Uint8Array, options: ParseOptions): Promise<DocumentResult> {
@@ -121,7 +122,12 @@ async function parseDocx(bytes: Uint8Array, options: ParseOptions): Promise<Docu
     throw new UnsupportedInputError(`The DOCX cannot be read (damaged or truncated): ${why}`, 'corrupt', { cause: error })
   }
   const paragraphs = extracted.lines.reduce((n, l) => Math.max(n, (l.paragraphEnd ?? l.paragraph ?? -1) + 1), 0)
-  return attach(parsePlan(extracted.text, options), extracted, { kind: 'docx', text: extracted.text, lines: extracted.lines, paragraphs }, 'paragraph')
+  return attach(parseExtracted(extracted.text, options, mergedCells(extracted)), extracted, { kind: 'docx', text: extracted.text, lines: extracted.lines, paragraphs }, 'paragraph')
+}
+
+/** The grid positions merged cells cover, by the start offset of their table row's line. */
+function mergedCells(extracted: Extracted): MergedCells {
+  return new Map(extracted.lines.flatMap((l) => (l.covered ? [[l.start, l.covered] as const] : [])))
 }
 
 /** Set `data.page` / `data.paragraph` on every node from its start offset. */

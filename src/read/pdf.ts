@@ -4,7 +4,8 @@
  * paragraphs by layout (first-line indent, a line ending short of the
  * right margin, a larger gap, a change of font size), two-column pages read
  * column by column, ruled tables rebuilt cell by cell from the drawn
- * borders as tab-separated rows, and running headers, footers and page
+ * borders as tab-separated rows (and tables without borders from the
+ * columns their text lines up in), and running headers, footers and page
  * numbers (recognised by position and repetition) written on lines of
  * their own after the paragraph they interrupt, so the layout stage sets
  * them aside and nothing is lost.
@@ -37,10 +38,17 @@ interface Rule {
   y1: number
 }
 
+/** A rebuilt table row: tab-separated cells, and the grid positions merged cells cover. */
+interface GridRow {
+  text: string
+  /** Covered grid columns, with the row (index in the table) and column of their origin cell. */
+  covered: Array<{ column: number; origin: { row: number; column: number } }>
+}
+
 interface TableBlock {
   kind: 'table'
   y: number
-  rows: string[]
+  rows: GridRow[]
   page: number
   right: number
 }
@@ -144,6 +152,7 @@ interface Grid {
   right: number
   /** Row borders, top first. */
   ys: number[]
+  horizontals: Rule[]
   verticals: Rule[]
   columns: number[]
 }
@@ -174,7 +183,7 @@ function findGrids(rules: Rule[]): Grid[] {
     const vs = verticals.filter((v) => v.x0 >= left - 2 && v.x1 <= right + 2 && v.y1 >= bottom - 2 && v.y0 <= top + 2)
     const columns = dedupe(vs.map((v) => (v.x0 + v.x1) / 2))
     if (columns.length < 2) return
-    grids.push({ top, bottom, left, right, ys, verticals: vs, columns })
+    grids.push({ top, bottom, left, right, ys, horizontals: current.hs, verticals: vs, columns })
   }
   for (const h of horizontals) {
     const last = current?.hs[current.hs.length - 1]
@@ -195,9 +204,16 @@ function dedupe(xs: number[]): number[] {
   return out
 }
 
-/** Rows of a grid as tab-separated text; runs inside it are consumed. */
-function gridRows(grid: Grid, runs: Run[]): string[] {
-  const rows: string[] = []
+/**
+ * Rows of a grid as tab-separated text; runs inside it are consumed. A
+ * cell whose top border is not drawn continues the cell above it (a
+ * category merged down its rows), one with a column border missing spans
+ * those columns: the merged cell's text, wherever it is drawn (vertically
+ * centred, in a middle row), stands in its first row and column, and the
+ * positions it covers are left empty and listed as covered, so that no
+ * row shifts left and no value is read twice.
+ */
+function gridRows(grid: Grid, runs: Run[]): GridRow[] {
   const nearest = (x: number): number => {
     let best = 0
     grid.columns.forEach((c, i) => {
@@ -205,6 +221,17 @@ function gridRows(grid: Grid, runs: Run[]): string[] {
     })
     return best
   }
+  /** Whether a horizontal rule is drawn at `y` across `x`. */
+  const ruled = (y: number, x: number): boolean => grid.horizontals.some((h) => Math.abs((h.y0 + h.y1) / 2 - y) <= 1.5 && h.x0 <= x + 1 && h.x1 >= x - 1)
+  interface Cell {
+    from: number
+    to: number
+    runs: Run[]
+    /** The origin of the merged cell this one continues. */
+    origin?: Cell
+    row: number
+  }
+  const rows: Cell[][] = []
   for (let b = 0; b + 1 < grid.ys.length; b++) {
     const top = grid.ys[b]!
     const bottom = grid.ys[b + 1]!
@@ -215,18 +242,146 @@ function gridRows(grid: Grid, runs: Run[]): string[] {
       const cy = r.y + r.size * 0.35
       return cy < top && cy > bottom
     })
-    const cells: string[] = []
+    const above = rows[rows.length - 1]
+    const cells: Cell[] = []
     for (let c = 0; c + 1 < borders.length; c++) {
       const a = borders[c]!
       const z = borders[c + 1]!
-      const inCell = bandRuns.filter((r) => r.x + r.w / 2 > a && r.x + r.w / 2 < z)
-      const text = dropLayoutSpaces(linesOf(inCell).map((l) => lineText(l)).reduce(joinPieces, ''))
-      cells.push(text)
-      for (let k = nearest(a) + 1; k < nearest(z); k++) cells.push('')
+      const cell: Cell = { from: nearest(a), to: Math.max(nearest(a) + 1, nearest(z)), runs: bandRuns.filter((r) => r.x + r.w / 2 > a && r.x + r.w / 2 < z), row: rows.length }
+      const up = above?.find((u) => u.from === cell.from && u.to === cell.to)
+      if (up && !ruled(top, (a + z) / 2)) {
+        cell.origin = up.origin ?? up
+        cell.origin.runs.push(...cell.runs)
+        cell.runs = []
+      }
+      cells.push(cell)
     }
-    rows.push(cells.join('\t'))
+    rows.push(cells)
   }
-  return rows
+  return rows.map((cells) => {
+    const parts: string[] = []
+    const covered: GridRow['covered'] = []
+    for (const cell of cells) {
+      const origin = cell.origin ?? cell
+      parts.push(cell.origin ? '' : dropLayoutSpaces(linesOf(cell.runs).map((l) => lineText(l)).reduce(joinPieces, '')))
+      for (let k = cell.from; k < cell.to; k++) {
+        if (k > cell.from) parts.push('')
+        if (cell.origin || k > cell.from) covered.push({ column: k, origin: { row: origin.row, column: origin.from } })
+      }
+    }
+    return { text: parts.join('\t'), covered }
+  })
+}
+
+// ---------------------------------------------------------------------------
+// Tables without drawn borders
+
+/** The pieces of a line apart by wide gaps (more than 1.5 times the font size). */
+function segments(line: Line): Run[][] {
+  const out: Run[][] = []
+  let end = -Infinity
+  for (const r of line.runs) {
+    if (!r.str.trim()) continue
+    if (out.length && r.x - end <= line.size * 1.5) out[out.length - 1]!.push(r)
+    else out.push([r])
+    end = r.x + r.w
+  }
+  return out
+}
+
+/**
+ * Tables laid out in columns without borders: a run of at least three
+ * lines, two of them with three or more pieces apart by wide gaps, whose
+ * pieces start at a common set of column positions. Column positions are
+ * the clusters of the pieces' left edges (two clusters that never occur
+ * on one line are one column: right-aligned numbers start at different
+ * x); each piece goes to the column its centre falls in, so a row whose
+ * first cells are empty (under a category written once) keeps its cells
+ * in their columns instead of shifting left.
+ */
+function unruledTables(lines: Line[], page: number): { tables: TableBlock[]; rest: Line[] } {
+  const tables: TableBlock[] = []
+  const rest: Line[] = []
+  const pieces = lines.map(segments)
+  let i = 0
+  while (i < lines.length) {
+    if (pieces[i]!.length < 3) {
+      rest.push(lines[i]!)
+      i++
+      continue
+    }
+    // the run: lines of two or more pieces, close below each other, and
+    // single pieces between them (a cell's text wrapped onto a second line)
+    const close = (k: number): boolean => lines[k - 1]!.y - lines[k]!.y < Math.max(lines[k]!.size, lines[k - 1]!.size) * 2.5
+    let j = i + 1
+    while (j < lines.length && close(j) && (pieces[j]!.length >= 2 || (pieces[j]!.length === 1 && j + 1 < lines.length && pieces[j + 1]!.length >= 2 && close(j + 1)))) j++
+    const run = lines.slice(i, j)
+    const found = run.filter((_, k) => pieces[i + k]!.length >= 3).length >= 2 && run.length >= 3 ? columnTable(run, pieces.slice(i, j), page) : undefined
+    if (found) {
+      tables.push(found.table)
+      i += found.used
+    } else {
+      rest.push(lines[i]!)
+      i++
+    }
+  }
+  return { tables, rest }
+}
+
+/** The table of a run of lines, and how many of its lines it takes (the rows that fit its columns). */
+function columnTable(lines: Line[], pieces: Run[][][], page: number): { table: TableBlock; used: number } | undefined {
+  const size = Math.max(...lines.map((l) => l.size))
+  // clusters of the left edges on the lines of three or more pieces, with the lines they occur on
+  const starts = pieces.flatMap((ps, l) => (ps.length >= 3 ? ps.map((p) => ({ x: p[0]!.x, line: l })) : [])).sort((a, b) => a.x - b.x)
+  const clusters: Array<{ x: number; lines: Set<number> }> = []
+  for (const s of starts) {
+    const last = clusters[clusters.length - 1]
+    if (last && s.x - last.x <= size) last.lines.add(s.line)
+    else clusters.push({ x: s.x, lines: new Set([s.line]) })
+  }
+  const merged: typeof clusters = []
+  for (const c of clusters) {
+    const last = merged[merged.length - 1]
+    if (last && ![...c.lines].some((l) => last.lines.has(l))) for (const l of c.lines) last.lines.add(l)
+    else merged.push({ x: c.x, lines: new Set(c.lines) })
+  }
+  const columns = merged.filter((c) => c.lines.size >= 2)
+  if (columns.length < 3) return undefined
+  // a title spaced out letter by letter (规  划  纲  要) is not a table
+  const all = pieces.flat()
+  if (all.filter((p) => p.map((r) => r.str).join('').trim().length === 1).length >= all.length * 0.8) return undefined
+  const left = (p: Run[]): number => p[0]!.x
+  const right = (p: Run[]): number => p[p.length - 1]!.x + p[p.length - 1]!.w
+  const columnOf = (p: Run[]): number => {
+    const centre = (left(p) + right(p)) / 2
+    let k = 0
+    while (k + 1 < columns.length && columns[k + 1]!.x - size / 2 <= centre) k++
+    return k
+  }
+  /** A piece fits its column when it starts in it and ends before the next one. */
+  const fits = (p: Run[], k: number): boolean => left(p) >= columns[k]!.x - size && (k + 1 === columns.length || right(p) <= columns[k + 1]!.x + size / 2)
+  const text = (p: Run[]): string => dropLayoutSpaces(p.map((r) => r.str).join(''))
+  const grid: string[][] = []
+  let used = 0
+  for (const ps of pieces) {
+    const ks = ps.map(columnOf)
+    // a line whose pieces do not stand in the columns, one a column, ends the table
+    if (ps.some((p, n) => !fits(p, ks[n]!)) || new Set(ks).size < ks.length) break
+    used++
+    // one piece right of the first column continues the cell above it
+    const above = grid[grid.length - 1]
+    if (ps.length === 1 && above && ks[0]! > 0) {
+      above[ks[0]!] = joinPieces(above[ks[0]!]!, text(ps[0]!))
+      continue
+    }
+    const cells: string[] = columns.map(() => '')
+    ps.forEach((p, n) => (cells[ks[n]!] = text(p)))
+    grid.push(cells)
+  }
+  if (grid.length < 3) return undefined
+  const rows: GridRow[] = grid.map((cells) => ({ text: cells.join('\t'), covered: [] }))
+  const taken = lines.slice(0, used)
+  return { table: { kind: 'table', y: taken[0]!.y + size, rows, page, right: Math.max(...taken.map((l) => l.right)) }, used }
 }
 
 // ---------------------------------------------------------------------------
@@ -303,7 +458,9 @@ function pageFlow(lines: Line[], rules: Rule[], width: number, page: number): Fl
   const runs = lines.flatMap((l) => l.runs)
   const inGrid = (r: Run): Grid | undefined => grids.find((g) => r.y + r.size * 0.35 < g.top && r.y + r.size * 0.35 > g.bottom && r.x + r.w / 2 > g.left && r.x + r.w / 2 < g.right)
   const tables: TableBlock[] = grids.map((g) => ({ kind: 'table', y: g.top, rows: gridRows(g, runs.filter((r) => inGrid(r) === g)), page, right: g.right }))
-  const free = linesOf(runs.filter((r) => !inGrid(r)), page).filter((l) => l.runs.some((r) => r.str.trim()))
+  const unruled = unruledTables(linesOf(runs.filter((r) => !inGrid(r)), page).filter((l) => l.runs.some((r) => r.str.trim())), page)
+  tables.push(...unruled.tables)
+  const free = unruled.rest
   // Two columns: a run of lines none of which crosses the middle, with
   // text on both sides (on one baseline or on lines of either half), is
   // read left column first.
@@ -401,9 +558,14 @@ function layout(pages: Array<{ lines: Line[]; rules: Rule[]; width: number; heig
           flushPara()
           // a table continued from the last page carries on after the chrome
           if (!(first && r === 0 && lastTableRow !== null)) flushChrome()
-          for (const row of b.rows) out.push(row, { kind: 'table-row', page })
+          const starts: number[] = []
+          for (const row of b.rows) {
+            starts.push(out.nextStart())
+            const covered = row.covered.flatMap((c) => (starts[c.origin.row] === undefined ? [] : [{ column: c.column, origin: { line: starts[c.origin.row]!, column: c.origin.column } }]))
+            out.push(row.text, { kind: 'table-row', page, ...(covered.length ? { covered } : {}) })
+          }
           flushChrome()
-          lastTableRow = b.rows[b.rows.length - 1] ?? ''
+          lastTableRow = b.rows[b.rows.length - 1]?.text ?? ''
           return
         }
         const prev = para?.last

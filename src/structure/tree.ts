@@ -225,7 +225,9 @@ function headerRowCount(rows: readonly BlockRow[]): number {
     const above = rows[n - 1]!
     const row = rows[n]!
     const reaches = row.cells.some((c) => c.spanOf !== undefined && c.spanOf.row < n)
-    const subdivides = above.cells.some((c) => (c.colSpan ?? 1) > 1)
+    // the row's labels all stand under the merged cells above it (目标值 over 2020年 | 2025年)
+    const under = (k: number): boolean => above.cells.some((c, j) => (c.colSpan ?? 1) > 1 && j <= k && k < j + c.colSpan!)
+    const subdivides = above.cells.some((c) => (c.colSpan ?? 1) > 1) && row.cells.every((c, k) => !c.text.text || c.spanOf !== undefined || under(k))
     const filled = row.cells.filter((c) => c.text.text.length > 0 && c.spanOf === undefined)
     const years = filled.length >= 2 && filled.every((c) => YEAR_LABEL.test(c.text.text.replace(/\s+/g, ''))) && above.cells.some((c) => c.text.text.length === 0 && c.spanOf === undefined)
     if (!(reaches || subdivides || years)) break
